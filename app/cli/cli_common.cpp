@@ -1,0 +1,58 @@
+#include "app/cli/cli_common.h"
+
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+namespace app::cli {
+
+void printOut(const QString& text) {
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& text) {
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputc('\n', stderr);
+    std::fflush(stderr);
+}
+
+int fail(const QString& sub, const QString& message, int code) {
+    printErr(QString("urbis-cli %1: %2").arg(sub, message));
+    return code;
+}
+
+namespace {
+double nowSeconds() {
+    static QElapsedTimer timer = [] {
+        QElapsedTimer t;
+        t.start();
+        return t;
+    }();
+    return timer.elapsed() / 1000.0;
+}
+} // namespace
+
+void TerminalProgress::setFraction(double fraction) {
+    if (mQuiet)
+        return;
+    const int percent = int(fraction * 100);
+    const double now = nowSeconds();
+    if (percent == mLastPercent || (now - mLastPrint < 0.5 && percent < 100))
+        return;
+    mLastPercent = percent;
+    mLastPrint = now;
+    std::fprintf(stderr, "%s... %d%%\n", mMessage.empty() ? "working" : mMessage.c_str(), percent);
+}
+
+void TerminalProgress::setMessage(const std::string& message) {
+    if (message == mMessage)
+        return;
+    mMessage = message;
+    mLastPercent = -1;
+    if (!mQuiet)
+        std::fprintf(stderr, "%s...\n", message.c_str());
+}
+
+} // namespace app::cli

@@ -1,0 +1,41 @@
+#pragma once
+// Shared pieces of the urbis-cli subcommands. Contract: --json output on stdout, progress and messages on
+// stderr, exit codes 0 success, 1 failure (the message names the file and the problem), 2 usage error.
+#include "gis/progress.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+#include <string>
+
+namespace app::cli {
+
+enum ExitCode { kOk = 0, kFailure = 1, kUsage = 2 };
+
+// Each subcommand: args excludes the program and subcommand names.
+int runInfo(const QStringList& args);
+int runDemo(const QStringList& args);
+int runRender(const QStringList& args);
+int runBench(const QStringList& args);
+
+void printOut(const QString& text); // stdout, newline added
+void printErr(const QString& text); // stderr, newline added
+// "urbis-cli SUB: message" on stderr and returns code.
+int fail(const QString& sub, const QString& message, int code = kFailure);
+
+// Progress printed on stderr as "message... NN%" lines, at most every 0.5 s.
+class TerminalProgress : public gis::Progress {
+public:
+    explicit TerminalProgress(bool quiet = false) : mQuiet(quiet) {}
+    void setFraction(double fraction) override;
+    void setMessage(const std::string& message) override;
+
+private:
+    bool mQuiet;
+    std::string mMessage;
+    double mLastPrint = -1;
+    int mLastPercent = -1;
+};
+
+} // namespace app::cli

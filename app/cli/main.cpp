@@ -1,0 +1,72 @@
+// urbis-cli: a thin entry point; every subcommand lives in urbis_cli_lib and calls the same library code as
+// the GUI.
+#include "app/cli/cli_common.h"
+#include "viewer/qt/viewer_widget.h"
+
+#include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstring>
+#include <memory>
+
+namespace {
+const char* kUsage = R"(Usage: urbis-cli SUBCOMMAND [OPTIONS]
+
+Subcommands:
+  info PATH [--json]              what a dataset or project is: format, CRS, layers, extents
+  render (PROJECT | --demo | --input FILE...) --out FILE.png [--width W --height H]
+         [--view EAST,NORTH,HEIGHT,HEADING,PITCH] [--json]
+                                  render the scene offscreen to a PNG (needs an X server)
+  demo --out PROJECT [--buildings N] [--seed S] [--json]
+                                  write the built-in demo city as a project
+  bench [--buildings 1000,10000,100000] [--frames N] [--json]
+                                  rendering and memory benchmark (needs an X server)
+
+Run 'urbis-cli SUBCOMMAND --help' for the options of one subcommand.
+Exit codes: 0 success, 1 failure, 2 usage error.)";
+}
+
+int main(int argc, char** argv) {
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
+        std::fputs(kUsage, argc < 2 ? stderr : stdout);
+        std::fputs("\n", argc < 2 ? stderr : stdout);
+        return argc < 2 ? app::cli::kUsage : app::cli::kOk;
+    }
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::puts("urbis-cli 0.1.0");
+        return 0;
+    }
+    const QString sub = QString::fromLocal8Bit(argv[1]);
+    const bool needsGl = sub == "render" || sub == "bench";
+    // GL subcommands need a QGuiApplication on xcb (an X server); the others only QtCore. Without DISPLAY we
+    // must not construct a QGuiApplication (it aborts): the subcommand then reports the missing X server
+    // itself.
+    std::unique_ptr<QCoreApplication> qapp;
+    if (needsGl && !qEnvironmentVariableIsEmpty("DISPLAY")) {
+        viewer::setDefaultSurfaceFormat();
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "xcb");
+        qapp = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        qapp = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication::setApplicationName("urbis-cli");
+    QCoreApplication::setOrganizationName("Urbis");
+
+    QStringList args = QCoreApplication::arguments();
+    args = args.mid(2);
+    try {
+        if (sub == "info")
+            return app::cli::runInfo(args);
+        if (sub == "demo")
+            return app::cli::runDemo(args);
+        if (sub == "render")
+            return app::cli::runRender(args);
+        if (sub == "bench")
+            return app::cli::runBench(args);
+    } catch (const std::exception& e) {
+        return app::cli::fail(sub, QString("internal error: %1").arg(e.what()));
+    }
+    app::cli::printErr(QString("urbis-cli: unknown subcommand '%1'\n").arg(sub) + kUsage);
+    return app::cli::kUsage;
+}

@@ -1,0 +1,175 @@
+#include "gis/io/dataset_info.h"
+
+#include "gis/io/crs_transform.h"
+#include "gis/io/gdal_log.h"
+#include "gis/io/gdal_ptr.h"
+#include "gis/io/project_file.h"
+
+#include <ogrsf_frmts.h>
+
+#include <filesystem>
+
+namespace gis::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string wktOf(const OGRSpatialReference* srs) {
+    if (!srs)
+        return {};
+    char* wkt = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, opts);
+    std::string s = wkt ? wkt : "";
+    CPLFree(wkt);
+    return s;
+}
+
+std::optional<Extent> toLonLat(const Extent& e, const std::string& crs) {
+    if (e.isEmpty() || crs.empty())
+        return std::nullopt;
+    auto t = CrsTransform::create(Crs{crs}, Crs{"EPSG:4326"});
+    if (!t)
+        return std::nullopt;
+    Extent out = t->transform(e);
+    return out.isEmpty() ? std::nullopt : std::optional<Extent>(out);
+}
+
+Result<DatasetInfo> describeProject(const std::string& path) {
+    auto project = readProject(path);
+    if (!project)
+        return Error{project.error()};
+    DatasetInfo info;
+    info.path = path;
+    info.driver = "GPKG";
+    info.driverLongName = "GeoPackage";
+    info.format = "Urbis project";
+    info.schemaVersion = Project::kSchemaVersion;
+    const Project& p = project.value();
+    info.crs = crsIdentifier(p.crs);
+    info.crsName = crsName(p.crs);
+    for (const auto& l : p.layers) {
+        LayerSummary s;
+        s.name = l.id;
+        s.featureCount = std::int64_t(l.featureCount());
+        s.extent = l.extent();
+        s.crs = info.crs;
+        switch (l.kind()) {
+        case LayerKind::Buildings:
+            s.kind = "buildings";
+            s.geometryType = "Polygon";
+            break;
+        case LayerKind::Zones:
+            s.kind = "zones";
+            s.geometryType = "Polygon";
+            break;
+        case LayerKind::Terrain:
+            s.kind = "terrain";
+            s.geometryType = "Raster";
+            break;
+        }
+        s.extentLonLat = toLonLat(s.extent, p.crs.definition);
+        info.extent.include(s.extent);
+        info.layers.push_back(std::move(s));
+    }
+    info.extentLonLat = toLonLat(info.extent, p.crs.definition);
+    return info;
+}
+} // namespace
+
+Result<DatasetInfo> describeDataset(const std::string& path) {
+    initGdal();
+    GdalErrorScope errors;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return Error{"'" + path + "' does not exist."};
+    if (fs::is_directory(path, ec))
+        return Error{"'" + path + "' is a folder, not a dataset."};
+    if (isUrbisProject(path))
+        return describeProject(path);
+
+    detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds)
+        return Error{"'" + path + "' is not a dataset GDAL can read" +
+                     (errors.lastError().empty() ? std::string(" (unknown or damaged format)")
+                                                 : " (" + errors.lastError() + ")") +
+                     "."};
+    DatasetInfo info;
+    info.path = path;
+    info.driver = ds->GetDriver()->GetDescription();
+    info.driverLongName = ds->GetDriver()->GetMetadataItem(GDAL_DMD_LONGNAME);
+    info.format = info.driverLongName;
+
+    if (info.driver == "GPKG" || info.driver == "SQLite") {
+        if (OGRLayer* check = ds->ExecuteSQL("PRAGMA quick_check", nullptr, nullptr)) {
+            std::string verdict;
+            if (OGRFeature* f = check->GetNextFeature()) {
+                verdict = f->GetFieldAsString(0);
+                OGRFeature::DestroyFeature(f);
+            }
+            ds->ReleaseResultSet(check);
+            if (verdict != "ok")
+                return Error{"'" + path + "' is damaged (" +
+                             (verdict.empty() ? errors.lastError() : verdict) + ")."};
+        }
+        if (!errors.lastError().empty())
+            return Error{"'" + path + "' is damaged (" + errors.lastError() + ")."};
+    }
+
+    if (ds->GetRasterCount() > 0) {
+        info.rasterWidth = ds->GetRasterXSize();
+        info.rasterHeight = ds->GetRasterYSize();
+        info.rasterBands = ds->GetRasterCount();
+        std::string wkt = wktOf(ds->GetSpatialRef());
+        info.crs = wkt.empty() ? "" : crsIdentifier(Crs{wkt});
+        info.crsName = wkt.empty() ? "" : crsName(Crs{wkt});
+        double gt[6];
+        if (ds->GetGeoTransform(gt) == CE_None) {
+            info.extent.include(gt[0], gt[3]);
+            info.extent.include(gt[0] + gt[1] * info.rasterWidth + gt[2] * info.rasterHeight,
+                                gt[3] + gt[4] * info.rasterWidth + gt[5] * info.rasterHeight);
+        }
+        LayerSummary s;
+        s.name = fs::path(path).stem().string();
+        s.geometryType = "Raster";
+        s.featureCount = 1;
+        s.extent = info.extent;
+        s.crs = info.crs;
+        s.extentLonLat = toLonLat(info.extent, wkt);
+        info.layers.push_back(std::move(s));
+        info.extentLonLat = toLonLat(info.extent, wkt);
+    }
+
+    std::string datasetWkt;
+    for (int i = 0; i < ds->GetLayerCount(); ++i) {
+        OGRLayer* l = ds->GetLayer(i);
+        LayerSummary s;
+        s.name = l->GetName();
+        s.geometryType = OGRGeometryTypeToName(l->GetGeomType());
+        s.featureCount = l->GetFeatureCount(TRUE);
+        OGREnvelope env;
+        if (l->GetGeomType() != wkbNone && l->GetExtent(&env, TRUE) == OGRERR_NONE) {
+            s.extent.include(env.MinX, env.MinY);
+            s.extent.include(env.MaxX, env.MaxY);
+        }
+        std::string wkt = wktOf(l->GetSpatialRef());
+        if (!wkt.empty()) {
+            s.crs = crsIdentifier(Crs{wkt});
+            s.extentLonLat = toLonLat(s.extent, wkt);
+            if (datasetWkt.empty())
+                datasetWkt = wkt;
+        }
+        info.extent.include(s.extent);
+        info.layers.push_back(std::move(s));
+    }
+    if (!datasetWkt.empty() && info.crs.empty()) {
+        info.crs = crsIdentifier(Crs{datasetWkt});
+        info.crsName = crsName(Crs{datasetWkt});
+        info.extentLonLat = toLonLat(info.extent, datasetWkt);
+    }
+    if (!errors.lastError().empty() && info.layers.empty())
+        return Error{"'" + path + "' could not be read: " + errors.lastError() + "."};
+    return info;
+}
+
+} // namespace gis::io

@@ -1,0 +1,259 @@
+#include "gis/io/import_dataset.h"
+
+#include "gis/io/crs_transform.h"
+#include "gis/io/gdal_log.h"
+#include "gis/io/gdal_ptr.h"
+#include "gis/io/ogr_geometry.h"
+#include "gis/io/raster_io.h"
+
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+
+namespace gis::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    return s;
+}
+
+// First field whose (lower-case) name is one of `names`, in the order of `names`; -1 if none.
+int findField(OGRFeatureDefn* defn, std::initializer_list<const char*> names, const std::string& forced) {
+    if (!forced.empty())
+        return defn->GetFieldIndex(forced.c_str());
+    for (const char* n : names)
+        for (int i = 0; i < defn->GetFieldCount(); ++i)
+            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == n)
+                return i;
+    return -1;
+}
+
+std::string wktOf(const OGRSpatialReference* srs) {
+    if (!srs)
+        return {};
+    char* wkt = nullptr;
+    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, opts);
+    std::string s = wkt ? wkt : "";
+    CPLFree(wkt);
+    return s;
+}
+
+double minGround(const Project& project, const Polygon& p) {
+    if (!project.terrain())
+        return 0;
+    double z = 1e18;
+    for (const auto& v : p.outer)
+        z = std::min(z, project.groundHeight(v.x, v.y));
+    return z < 1e17 ? z : 0;
+}
+
+// Decides the project CRS for a dataset CRS: the project's, or the dataset's when it is projected in metres.
+Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const std::string& path) {
+    if (!project.crs.isEmpty())
+        return project.crs;
+    if (dataCrs.isEmpty())
+        return Error{"'" + path +
+                     "' has no coordinate reference system; give one (CLI: --assume-crs EPSG:xxxx)."};
+    if (!isProjectedMetric(dataCrs))
+        return Error{"'" + path + "' is in '" + crsName(dataCrs) +
+                     "', which is not a projected CRS in metres; create the project in a projected CRS first "
+                     "(e.g. the local UTM or Gauss-Kruger zone)."};
+    return dataCrs;
+}
+} // namespace
+
+Result<ImportReport> importDataset(const std::string& path, const Project& project,
+                                   const ImportOptions& options, Progress& progress) {
+    initGdal();
+    GdalErrorScope errors;
+    std::error_code ec;
+    if (!fs::exists(path, ec))
+        return Error{"Cannot import '" + path + "': the file does not exist."};
+    detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds)
+        return Error{"Cannot import '" + path + "': not a dataset GDAL can read" +
+                     (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") + "."};
+    ImportReport report;
+    Project scratch; // only for unique ids across the layers we create
+    scratch.layers = project.layers;
+    const std::string stem = fs::path(path).stem().string();
+
+    if (ds->GetRasterCount() > 0 && ds->GetLayerCount() == 0) {
+        Crs dataCrs{wktOf(ds->GetSpatialRef())};
+        if (dataCrs.isEmpty())
+            dataCrs.definition = options.assumeCrs;
+        auto target = targetCrs(project, dataCrs, path);
+        if (!target)
+            return Error{target.error()};
+        ds.reset();
+        auto dem = readDem(path, target.value());
+        if (!dem)
+            return Error{dem.error()};
+        report.datasetCrs = target.value();
+        Layer layer;
+        layer.id = scratch.uniqueLayerId(stem);
+        layer.name = stem;
+        layer.data =
+            TerrainLayerData{fs::absolute(path).string(), std::make_shared<RasterF>(std::move(dem->raster))};
+        report.layers.push_back(std::move(layer));
+        return report;
+    }
+
+    const int layerCount = ds->GetLayerCount();
+    for (int li = 0; li < layerCount; ++li) {
+        OGRLayer* ogr = ds->GetLayer(li);
+        const std::string lname = ogr->GetName();
+        const auto gtype = wkbFlatten(ogr->GetGeomType());
+        if (gtype != wkbPolygon && gtype != wkbMultiPolygon && gtype != wkbUnknown &&
+            gtype != wkbCurvePolygon && gtype != wkbMultiSurface) {
+            report.warnings.push_back("'" + path + "', layer '" + lname +
+                                      "': " + OGRGeometryTypeToName(gtype) +
+                                      " features are not polygons and were not imported.");
+            continue;
+        }
+        Crs dataCrs{wktOf(ogr->GetSpatialRef())};
+        if (dataCrs.isEmpty())
+            dataCrs.definition = options.assumeCrs;
+        auto target = targetCrs(
+            report.datasetCrs.isEmpty() ? project : Project{report.datasetCrs, {}, {}, {}}, dataCrs, path);
+        if (!target)
+            return Error{target.error()};
+        if (dataCrs.isEmpty())
+            return Error{"Cannot import '" + path + "', layer '" + lname +
+                         "': it has no coordinate reference system; give one (CLI: --assume-crs EPSG:xxxx)."};
+        report.datasetCrs = target.value();
+        auto transform = CrsTransform::create(dataCrs, target.value());
+        if (!transform)
+            return Error{"Cannot import '" + path + "', layer '" + lname + "': " + transform.error()};
+
+        OGRFeatureDefn* defn = ogr->GetLayerDefn();
+        const int heightField =
+            findField(defn, {"height", "building_height", "measuredheight", "hoehe", "高度", "建筑高度"},
+                      options.heightField);
+        const int levelsField = findField(
+            defn,
+            {"building:levels", "building_levels", "levels", "storeys", "stories", "floors", "层数", "floor"},
+            options.levelsField);
+        const int classField = findField(
+            defn, {"class", "landclass", "land_class", "zone", "zoning", "landuse", "用地性质", "用地代码"},
+            {});
+        const int nameField = findField(defn, {"name", "名称"}, {});
+        const bool asBuildings = heightField >= 0 || levelsField >= 0 || classField < 0;
+
+        BuildingLayerData buildings;
+        ZoneLayerData zones;
+        std::int64_t defaulted = 0, skipped = 0;
+        const GIntBig total = std::max<GIntBig>(1, ogr->GetFeatureCount(FALSE));
+        GIntBig n = 0;
+        ogr->ResetReading();
+        while (OGRFeature* f = ogr->GetNextFeature()) {
+            std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> guard(f, OGRFeature::DestroyFeature);
+            if (++n % 1024 == 0) {
+                progress.setFraction((li + double(n) / total) / layerCount);
+                if (progress.isCanceled())
+                    return Error{"Import of '" + path + "' was cancelled; the project was not changed."};
+            }
+            std::unique_ptr<OGRGeometry> geom(f->StealGeometry());
+            if (geom && !geom->IsValid()) {
+                std::unique_ptr<OGRGeometry> fixed(geom->MakeValid());
+                if (fixed)
+                    geom = std::move(fixed);
+            }
+            auto polys = detail::polygonsOf(geom.get());
+            if (polys.empty()) {
+                ++skipped;
+                if (skipped <= 20)
+                    report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
+                                              std::to_string(f->GetFID()) + ": no usable polygon; skipped.");
+                continue;
+            }
+            bool transformed = true;
+            for (auto& p : polys) {
+                for (auto& v : p.outer)
+                    transformed &= transform->transform(v);
+                for (auto& h : p.holes)
+                    for (auto& v : h)
+                        transformed &= transform->transform(v);
+                normalizeOrientation(p);
+            }
+            if (!transformed) {
+                ++skipped;
+                report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
+                                          std::to_string(f->GetFID()) + ": cannot be reprojected; skipped.");
+                continue;
+            }
+            const std::string name = nameField >= 0 ? f->GetFieldAsString(nameField) : "";
+            if (asBuildings) {
+                double h = heightField >= 0 && f->IsFieldSetAndNotNull(heightField)
+                               ? f->GetFieldAsDouble(heightField)
+                               : 0;
+                int levels = levelsField >= 0 && f->IsFieldSetAndNotNull(levelsField)
+                                 ? f->GetFieldAsInteger(levelsField)
+                                 : 0;
+                if (h <= 0 && levels > 0)
+                    h = levels * options.storeyHeight;
+                if (!(h > 0 && h <= 1000)) {
+                    if (h != 0 && defaulted < 20)
+                        report.warnings.push_back(
+                            "'" + path + "', layer '" + lname + "', feature " + std::to_string(f->GetFID()) +
+                            ": height " + std::to_string(h) + " m is not plausible; the default was used.");
+                    h = options.defaultHeight;
+                    ++defaulted;
+                }
+                for (auto& p : polys) {
+                    Building b;
+                    b.id = f->GetFID() > 0 ? f->GetFID() : std::int64_t(buildings.buildings.size() + 1);
+                    b.baseZ = minGround(project, p);
+                    b.footprint = std::move(p);
+                    b.height = h;
+                    b.storeys = levels;
+                    b.name = name;
+                    buildings.buildings.push_back(std::move(b));
+                }
+            } else {
+                for (auto& p : polys) {
+                    Zone z;
+                    z.id = f->GetFID() > 0 ? f->GetFID() : std::int64_t(zones.zones.size() + 1);
+                    z.area = std::move(p);
+                    z.landClass = f->GetFieldAsString(classField);
+                    z.name = name;
+                    zones.zones.push_back(std::move(z));
+                }
+            }
+        }
+        if (defaulted > 0)
+            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(defaulted) +
+                                      " building(s) had no usable height; the default of " +
+                                      std::to_string(int(options.defaultHeight)) + " m was applied.");
+        if (skipped > 0)
+            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(skipped) +
+                                      " feature(s) skipped in all.");
+        Layer layer;
+        layer.id = scratch.uniqueLayerId(layerCount == 1 ? stem : lname);
+        layer.name = layerCount == 1 ? stem : lname;
+        if (asBuildings)
+            layer.data = std::move(buildings);
+        else
+            layer.data = std::move(zones);
+        if (layer.featureCount() == 0) {
+            report.warnings.push_back("'" + path + "', layer '" + lname + "': no feature could be imported.");
+            continue;
+        }
+        scratch.layers.push_back(layer);
+        report.layers.push_back(std::move(layer));
+    }
+    if (report.layers.empty())
+        return Error{"Cannot import '" + path + "': it has no polygon or raster layer Urbis can use" +
+                     (report.warnings.empty() ? std::string(".") : ": " + report.warnings.front())};
+    progress.setFraction(1.0);
+    return report;
+}
+
+} // namespace gis::io

@@ -1,0 +1,112 @@
+#include "gis/io/raster_io.h"
+
+#include "gis/io/gdal_log.h"
+#include "gis/io/gdal_ptr.h"
+
+#include <gdalwarper.h>
+
+#include <gdal_priv.h>
+
+#include <cmath>
+#include <limits>
+
+namespace gis::io {
+
+Result<LoadedRaster> readDem(const std::string& path, const Crs& target) {
+    initGdal();
+    GdalErrorScope errors;
+    detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (ds && !target.isEmpty() && ds->GetSpatialRef()) {
+        // Reproject on the fly with GDAL's warper (a VRT, so only what is read is warped).
+        OGRSpatialReference dst;
+        if (dst.SetFromUserInput(target.definition.c_str()) == OGRERR_NONE &&
+            !dst.IsSame(ds->GetSpatialRef())) {
+            char* dstWkt = nullptr;
+            dst.exportToWkt(&dstWkt);
+            GDALDatasetH warped =
+                GDALAutoCreateWarpedVRT(ds.get(), nullptr, dstWkt, GRA_Bilinear, 0.0, nullptr);
+            CPLFree(dstWkt);
+            if (!warped)
+                return Error{"Cannot reproject raster '" + path +
+                             "' to the project CRS: " + errors.lastError()};
+            ds.reset(GDALDataset::FromHandle(warped));
+        }
+    }
+    if (!ds)
+        return Error{"Cannot read raster '" + path + "': " +
+                     (errors.lastError().empty() ? "not a raster GDAL can read" : errors.lastError()) + "."};
+    if (ds->GetRasterCount() < 1)
+        return Error{"Cannot read raster '" + path + "': it has no band."};
+    double gt[6];
+    if (ds->GetGeoTransform(gt) != CE_None)
+        return Error{"Cannot read raster '" + path + "': it is not georeferenced (no geotransform)."};
+    if (gt[2] != 0 || gt[4] != 0)
+        return Error{"Cannot read raster '" + path +
+                     "': rotated rasters are not supported; warp it north-up first "
+                     "(gdalwarp)."};
+    if (std::abs(std::abs(gt[1]) - std::abs(gt[5])) > 1e-6 * std::abs(gt[1]))
+        return Error{"Cannot read raster '" + path +
+                     "': cells are not square; resample it first (gdalwarp -tr)."};
+    LoadedRaster out;
+    RasterF& r = out.raster;
+    r.width = ds->GetRasterXSize();
+    r.height = ds->GetRasterYSize();
+    r.cellSize = std::abs(gt[1]);
+    r.originX = gt[0];
+    r.originY = gt[3];
+    r.data.resize(std::size_t(r.width) * r.height);
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    if (band->RasterIO(GF_Read, 0, 0, r.width, r.height, r.data.data(), r.width, r.height, GDT_Float32, 0,
+                       0) != CE_None)
+        return Error{"Cannot read raster '" + path + "': " + errors.lastError() + "."};
+    if (gt[5] > 0) { // south-up: flip rows so row 0 is north
+        for (int row = 0; row < r.height / 2; ++row)
+            std::swap_ranges(r.data.begin() + std::size_t(row) * r.width,
+                             r.data.begin() + std::size_t(row + 1) * r.width,
+                             r.data.begin() + std::size_t(r.height - 1 - row) * r.width);
+        r.originY = gt[3] + gt[5] * r.height;
+    }
+    int hasNoData = 0;
+    double nd = band->GetNoDataValue(&hasNoData);
+    if (hasNoData)
+        for (auto& v : r.data)
+            if (v == float(nd))
+                v = std::numeric_limits<float>::quiet_NaN();
+    if (const OGRSpatialReference* srs = ds->GetSpatialRef()) {
+        char* wkt = nullptr;
+        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
+        srs->exportToWkt(&wkt, opts);
+        if (wkt) {
+            out.crs.definition = wkt;
+            CPLFree(wkt);
+        }
+    }
+    return out;
+}
+
+Status writeGeoTiff(const RasterF& raster, const Crs& crs, const std::string& path) {
+    initGdal();
+    GdalErrorScope errors;
+    GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    char** opts = CSLSetNameValue(nullptr, "COMPRESS", "DEFLATE");
+    opts = CSLSetNameValue(opts, "TILED", "YES");
+    detail::DatasetPtr ds(drv->Create(path.c_str(), raster.width, raster.height, 1, GDT_Float32, opts));
+    CSLDestroy(opts);
+    if (!ds)
+        return Error{"Cannot write '" + path + "': " + errors.lastError()};
+    double gt[6] = {raster.originX, raster.cellSize, 0, raster.originY, 0, -raster.cellSize};
+    ds->SetGeoTransform(gt);
+    if (!crs.isEmpty()) {
+        OGRSpatialReference srs;
+        if (srs.SetFromUserInput(crs.definition.c_str()) == OGRERR_NONE)
+            ds->SetSpatialRef(&srs);
+    }
+    GDALRasterBand* band = ds->GetRasterBand(1);
+    band->SetNoDataValue(std::numeric_limits<float>::quiet_NaN());
+    if (band->RasterIO(GF_Write, 0, 0, raster.width, raster.height, const_cast<float*>(raster.data.data()),
+                       raster.width, raster.height, GDT_Float32, 0, 0) != CE_None)
+        return Error{"Cannot write '" + path + "': " + errors.lastError()};
+    return Status::ok();
+}
+
+} // namespace gis::io

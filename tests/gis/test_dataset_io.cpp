@@ -1,0 +1,147 @@
+// describeDataset (urbis-cli info) and importDataset on small files generated here.
+#include "gis/demo/demo_city.h"
+#include "gis/io/crs_transform.h"
+#include "gis/io/dataset_info.h"
+#include "gis/io/import_dataset.h"
+#include "gis/io/project_file.h"
+#include "gis/io/raster_io.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gis;
+
+namespace {
+void writeText(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+}
+
+// Three footprints near Wuhan in lon/lat: one with a height, one with storeys, one with an absurd height,
+// plus a feature without geometry and a self-intersecting bow-tie.
+const char* kBuildingsGeoJson = R"({"type": "FeatureCollection",
+ "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}},
+ "features": [
+  {"type": "Feature", "id": 1, "properties": {"height": 24.5, "name": "A"},
+   "geometry": {"type": "Polygon", "coordinates": [[[114.300, 30.550], [114.3003, 30.550], [114.3003, 30.5502], [114.300, 30.5502], [114.300, 30.550]]]}},
+  {"type": "Feature", "id": 2, "properties": {"building:levels": 6},
+   "geometry": {"type": "Polygon", "coordinates": [[[114.301, 30.550], [114.3013, 30.550], [114.3013, 30.5502], [114.301, 30.5502], [114.301, 30.550]]]}},
+  {"type": "Feature", "id": 3, "properties": {"height": -5},
+   "geometry": {"type": "Polygon", "coordinates": [[[114.302, 30.550], [114.3023, 30.550], [114.3023, 30.5502], [114.302, 30.5502], [114.302, 30.550]]]}},
+  {"type": "Feature", "id": 4, "properties": {"height": 10}, "geometry": null},
+  {"type": "Feature", "id": 5, "properties": {"height": 12},
+   "geometry": {"type": "Polygon", "coordinates": [[[114.303, 30.550], [114.3033, 30.5502], [114.3033, 30.550], [114.303, 30.5502], [114.303, 30.550]]]}}
+ ]})";
+} // namespace
+
+class TestDatasetIo : public QObject {
+    Q_OBJECT
+    QTemporaryDir mDir;
+
+private slots:
+    void infoOnDemoProject() {
+        const QString path = mDir.filePath("demo.gpkg");
+        Project p = demo::makeDemoCity();
+        QVERIFY(io::writeProject(p, path.toStdString()));
+        auto info = io::describeDataset(path.toStdString());
+        QVERIFY2(info, info.error().c_str());
+        QCOMPARE(info->format, std::string("Urbis project"));
+        QCOMPARE(info->crs, std::string("EPSG:4547"));
+        QCOMPARE(info->layers.size(), p.layers.size());
+        for (std::size_t i = 0; i < p.layers.size(); ++i) {
+            QCOMPARE(info->layers[i].name, p.layers[i].id);
+            QCOMPARE(info->layers[i].featureCount, std::int64_t(p.layers[i].featureCount()));
+        }
+        QVERIFY(info->extentLonLat);
+        QVERIFY(info->extentLonLat->minX > 114.2 && info->extentLonLat->maxX < 114.4);
+        QVERIFY(info->extentLonLat->minY > 30.5 && info->extentLonLat->maxY < 30.6);
+    }
+    void infoOnGeoTiff() {
+        RasterF dem(30, 20, 528000, 3381000, 5, 1.0f);
+        const QString path = mDir.filePath("dem.tif");
+        QVERIFY(io::writeGeoTiff(dem, Crs{"EPSG:4547"}, path.toStdString()));
+        auto info = io::describeDataset(path.toStdString());
+        QVERIFY2(info, info.error().c_str());
+        QCOMPARE(info->driver, std::string("GTiff"));
+        QCOMPARE(info->rasterWidth, 30);
+        QCOMPARE(info->rasterHeight, 20);
+        QCOMPARE(info->crs, std::string("EPSG:4547"));
+        QCOMPARE(info->extent.minX, 528000.0);
+        QCOMPARE(info->extent.maxY, 3381000.0);
+    }
+    void infoOnVectorFile() {
+        const QString path = mDir.filePath("b.geojson");
+        writeText(path, kBuildingsGeoJson);
+        auto info = io::describeDataset(path.toStdString());
+        QVERIFY2(info, info.error().c_str());
+        QCOMPARE(info->layers.size(), std::size_t(1));
+        QCOMPARE(info->layers[0].featureCount, std::int64_t(5));
+        QCOMPARE(info->layers[0].geometryType, std::string("Polygon"));
+        QCOMPARE(info->crs, std::string("EPSG:4326")); // GDAL reads CRS84 as EPSG:4326 in lon/lat order
+    }
+    void infoErrors() {
+        const QString text = mDir.filePath("readme.txt");
+        writeText(text, "hello, this is not a dataset\n");
+        auto r = io::describeDataset(text.toStdString());
+        QVERIFY(!r);
+        QVERIFY2(r.error().find("readme.txt") != std::string::npos &&
+                     r.error().find("not a dataset") != std::string::npos,
+                 r.error().c_str());
+        QVERIFY(!io::describeDataset(mDir.filePath("missing.gpkg").toStdString()));
+    }
+    void importBuildingsReprojectsAndReports() {
+        const QString path = mDir.filePath("buildings.geojson");
+        writeText(path, kBuildingsGeoJson);
+        Project p = demo::makeDemoCity();
+        Progress progress;
+        auto r = io::importDataset(path.toStdString(), p, {}, progress);
+        QVERIFY2(r, r.error().c_str());
+        QCOMPARE(r->layers.size(), std::size_t(1));
+        const auto& bs = std::get<BuildingLayerData>(r->layers[0].data).buildings;
+        QVERIFY(bs.size() >= 3); // the bow-tie may be repaired into two parts
+        QCOMPARE(bs[0].height, 24.5);
+        QCOMPARE(bs[1].height, 18.0); // 6 storeys x 3 m
+        QCOMPARE(bs[2].height, 10.0); // absurd -5 m replaced by the default
+        // Reprojected into the project CRS (EPSG:4547), near the demo city.
+        const Extent e = bs[0].footprint.extent();
+        QVERIFY(e.minX > 520000 && e.maxX < 540000 && e.minY > 3370000 && e.maxY < 3390000);
+        QVERIFY(e.width() > 20 && e.width() < 40);
+        QVERIFY(bs[0].baseZ > 0); // placed on the demo terrain
+        std::string all;
+        for (const auto& w : r->warnings)
+            all += w + "\n";
+        QVERIFY2(all.find("feature 3") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("feature 4") != std::string::npos, all.c_str());
+        QVERIFY(all.find("default") != std::string::npos);
+        QVERIFY(r->layers[0].id != "buildings"); // unique against the project's layers
+    }
+    void importWithoutCrsAsksForOne() {
+        const QString path = mDir.filePath("nocrs.csv");
+        writeText(path, "WKT,height\n\"POLYGON((0 0,10 0,10 10,0 10,0 0))\",5\n");
+        Progress progress;
+        auto r = io::importDataset(path.toStdString(), Project{}, {}, progress);
+        QVERIFY(!r);
+        QVERIFY2(r.error().find("--assume-crs") != std::string::npos, r.error().c_str());
+        io::ImportOptions o;
+        o.assumeCrs = "EPSG:32650";
+        auto ok = io::importDataset(path.toStdString(), Project{}, o, progress);
+        QVERIFY2(ok, ok.error().c_str());
+        QCOMPARE(ok->datasetCrs.definition, std::string("EPSG:32650"));
+    }
+    void importDemAsTerrain() {
+        RasterF dem(30, 20, 528000, 3381000, 5, 3.0f);
+        const QString path = mDir.filePath("terrain.tif");
+        QVERIFY(io::writeGeoTiff(dem, Crs{"EPSG:4547"}, path.toStdString()));
+        Progress progress;
+        auto r = io::importDataset(path.toStdString(), Project{}, {}, progress);
+        QVERIFY2(r, r.error().c_str());
+        QCOMPARE(r->layers.size(), std::size_t(1));
+        QCOMPARE(r->layers[0].kind(), LayerKind::Terrain);
+        QVERIFY(io::isProjectedMetric(r->datasetCrs) || !r->datasetCrs.isEmpty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDatasetIo)
+#include "test_dataset_io.moc"

@@ -1,0 +1,75 @@
+#pragma once
+// The 3D viewport: a QOpenGLWidget hosting a single-threaded osgViewer (compatibility-profile context; see
+// shared/design/TOOLCHAIN.md). OSG stays out of this header (moc cost): everything lives in Impl.
+#include "gis/model/camera_view.h"
+#include "gis/model/geometry.h"
+
+#include <QImage>
+#include <QOpenGLWidget>
+
+#include <memory>
+
+namespace gis {
+struct Project;
+}
+
+namespace viewer {
+
+enum class CameraMode { Orbit, Walk };
+
+class ViewerWidget : public QOpenGLWidget {
+    Q_OBJECT
+public:
+    explicit ViewerWidget(QWidget* parent = nullptr);
+    ~ViewerWidget() override;
+
+    // Rebuilds the whole scene from `project` (not owned; must outlive the widget or be replaced).
+    void setProject(const gis::Project* project);
+    // Rebuilds one layer's node after its data changed.
+    void refreshLayer(const QString& layerId);
+    void setLayerVisible(const QString& layerId, bool visible);
+
+    CameraMode cameraMode() const;
+    void setCameraMode(CameraMode mode);
+    gis::CameraView cameraView() const;
+    void setCameraView(const gis::CameraView& view);
+    void zoomToExtent(const gis::Extent& extent, double zMin, double zMax);
+    void zoomToLayer(const QString& layerId);
+    void home();
+
+    // Renders a frame now and returns it (for tests and screenshots).
+    QImage renderToImage();
+    // Draw calls of the last frame (for the benchmark and tests).
+    int lastDrawCalls() const;
+
+signals:
+    // Position in the project CRS of the surface under the cursor.
+    void cursorMoved(double east, double north, double height);
+    void cursorLeft();
+    void cameraModeChanged(viewer::CameraMode mode);
+    void cameraViewChanged();
+
+protected:
+    void initializeGL() override;
+    void resizeGL(int w, int h) override;
+    void paintGL() override;
+    void mousePressEvent(QMouseEvent* e) override;
+    void mouseReleaseEvent(QMouseEvent* e) override;
+    void mouseMoveEvent(QMouseEvent* e) override;
+    void mouseDoubleClickEvent(QMouseEvent* e) override;
+    void wheelEvent(QWheelEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    void keyReleaseEvent(QKeyEvent* e) override;
+    void leaveEvent(QEvent* e) override;
+    void focusOutEvent(QFocusEvent* e) override;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// Sets the default QSurfaceFormat to an OpenGL compatibility profile with depth, stencil and 4x MSAA.
+// Must be called before the QApplication/QGuiApplication is constructed.
+void setDefaultSurfaceFormat();
+
+} // namespace viewer

@@ -1,0 +1,41 @@
+#pragma once
+// Builds OSG node trees from gis model types. Float-precision rule: every vertex is local (relative to a double
+// origin) and sits under one osg::MatrixTransform that holds the origin in double precision.
+// Buildings are batched: thousands of buildings go into a few osg::Geometry (spatial tiles), not a node each.
+#include "gis/model/project.h"
+
+#include <osg/Group>
+#include <osg/MatrixTransform>
+#include <osg/ref_ptr>
+
+#include <span>
+#include <string>
+
+namespace viewer {
+
+// Node names under the scene root: each layer node is named "layer:<layer id>".
+std::string layerNodeName(const std::string& layerId);
+
+// Root of a project scene: a MatrixTransform translating by `origin`, with one child per layer (in project order).
+osg::ref_ptr<osg::MatrixTransform> buildProjectScene(const gis::Project& project, const gis::Vec3& origin);
+osg::ref_ptr<osg::Node> buildLayerNode(const gis::Layer& layer, const gis::Project& project, const gis::Vec3& origin);
+
+osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec3& origin);
+osg::ref_ptr<osg::Node> buildBuildingsNode(std::span<const gis::Building> buildings, const gis::Vec3& origin);
+// Same, with walls reaching down to the terrain under each footprint (no gap on slopes); dem may be null.
+osg::ref_ptr<osg::Node> buildBuildingsNode(std::span<const gis::Building> buildings, const gis::Vec3& origin,
+                                           const gis::RasterF* dem);
+// Zones draped on the terrain (dem may be null: flat at z=0), coloured by land class. Every fill vertex lies
+// kZoneDrapeOffset metres above the terrain (bilinear DEM sample); the fill also has a PolygonOffset.
+constexpr double kZoneDrapeOffset = 0.4;
+osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const gis::RasterF* dem,
+                                       const gis::Vec3& origin);
+
+// Finds the layer node under a project scene root; null when absent.
+osg::Node* findLayerNode(osg::Group* root, const std::string& layerId);
+void setLayerVisible(osg::Group* root, const std::string& layerId, bool visible);
+
+// Number of draw calls (PrimitiveSets in visible Geometries) a traversal of `node` issues.
+int countDrawCalls(osg::Node* node);
+
+} // namespace viewer
