@@ -8,12 +8,20 @@
 #include <ogrsf_frmts.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace gis::io {
 
 namespace fs = std::filesystem;
 
 namespace {
+bool hasSqliteHeader(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    char header[16] = {};
+    f.read(header, 16);
+    return f.gcount() == 16 && std::string(header, 15) == "SQLite format 3";
+}
+
 std::string wktOf(const OGRSpatialReference* srs) {
     if (!srs)
         return {};
@@ -89,6 +97,10 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
         return describeProject(path);
 
     detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds && hasSqliteHeader(path))
+        return Error{"'" + path + "' is a damaged SQLite/GeoPackage file (" +
+                     (errors.lastError().empty() ? std::string("it cannot be opened") : errors.lastError()) +
+                     "); restore it from a backup."};
     if (!ds)
         return Error{"'" + path + "' is not a dataset GDAL can read" +
                      (errors.lastError().empty() ? std::string(" (unknown or damaged format)")

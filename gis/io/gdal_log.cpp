@@ -10,7 +10,7 @@
 
 namespace gis::io {
 
-void recordScopeError(const std::string& text);
+bool recordScopeError(const std::string& text);
 
 namespace {
 std::mutex gSinkMutex;
@@ -22,8 +22,12 @@ void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* msg) {
         log(LogLevel::Debug, "GDAL: " + text);
         return;
     }
-    if (level >= CE_Failure)
-        recordScopeError(text);
+    // An error inside a GdalErrorScope is returned to the caller as part of its message; log it at debug
+    // level so it is not printed twice.
+    if (level >= CE_Failure && recordScopeError(text)) {
+        log(LogLevel::Debug, "GDAL error: " + text);
+        return;
+    }
     log(level == CE_Warning ? LogLevel::Warning : (level >= CE_Failure ? LogLevel::Error : LogLevel::Info),
         "GDAL: " + text);
 }
@@ -59,9 +63,10 @@ thread_local GdalErrorScope* tScope = nullptr;
 }
 
 // Every open scope on this thread sees the error (an inner scope does not hide it from an outer one).
-void recordScopeError(const std::string& text) {
+bool recordScopeError(const std::string& text) {
     for (GdalErrorScope* s = tScope; s; s = s->mPrevious)
         s->mError = text;
+    return tScope != nullptr;
 }
 
 GdalErrorScope::GdalErrorScope() : mPrevious(tScope) {

@@ -27,7 +27,7 @@ public:
 private:
     std::string mError;
     GdalErrorScope* mPrevious = nullptr;
-    friend void recordScopeError(const std::string&);
+    friend bool recordScopeError(const std::string&);
 };
 
 } // namespace gis::io
