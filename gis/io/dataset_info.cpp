@@ -135,21 +135,19 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
         std::string wkt = wktOf(ds->GetSpatialRef());
         info.crs = wkt.empty() ? "" : crsIdentifier(Crs{wkt});
         info.crsName = wkt.empty() ? "" : crsName(Crs{wkt});
+        LayerSummary s;
         double gt[6];
         if (ds->GetGeoTransform(gt) == CE_None) {
-            info.extent.include(gt[0], gt[3]);
-            info.extent.include(gt[0] + gt[1] * info.rasterWidth + gt[2] * info.rasterHeight,
-                                gt[3] + gt[4] * info.rasterWidth + gt[5] * info.rasterHeight);
+            s.extent.include(gt[0], gt[3]);
+            s.extent.include(gt[0] + gt[1] * info.rasterWidth + gt[2] * info.rasterHeight,
+                             gt[3] + gt[4] * info.rasterWidth + gt[5] * info.rasterHeight);
         }
-        LayerSummary s;
         s.name = fs::path(path).stem().string();
         s.geometryType = "Raster";
         s.featureCount = 1;
-        s.extent = info.extent;
         s.crs = info.crs;
-        s.extentLonLat = toLonLat(info.extent, wkt);
+        s.extentLonLat = toLonLat(s.extent, wkt);
         info.layers.push_back(std::move(s));
-        info.extentLonLat = toLonLat(info.extent, wkt);
     }
 
     std::string datasetWkt;
@@ -171,14 +169,23 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
             if (datasetWkt.empty())
                 datasetWkt = wkt;
         }
-        info.extent.include(s.extent);
         info.layers.push_back(std::move(s));
     }
     if (!datasetWkt.empty() && info.crs.empty()) {
         info.crs = crsIdentifier(Crs{datasetWkt});
         info.crsName = crsName(Crs{datasetWkt});
-        info.extentLonLat = toLonLat(info.extent, datasetWkt);
     }
+    // Layers may be in different CRSs (a GeoPackage with a raster in another CRS): the native extent covers the
+    // layers in the dataset CRS; the lon/lat extent covers every layer that could be placed.
+    Extent lonLat;
+    for (const auto& l : info.layers) {
+        if (l.crs == info.crs)
+            info.extent.include(l.extent);
+        if (l.extentLonLat)
+            lonLat.include(*l.extentLonLat);
+    }
+    if (!lonLat.isEmpty())
+        info.extentLonLat = lonLat;
     if (!errors.lastError().empty() && info.layers.empty())
         return Error{"'" + path + "' could not be read: " + errors.lastError() + "."};
     return info;
