@@ -7,7 +7,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqt6opengl6-dev libqt6charts6-dev libgl1-mesa-dev libglu1-mesa-dev
+  libqt6opengl6-dev libqt6charts6-dev libqt6svg6 libgl1-mesa-dev libglu1-mesa-dev
   libopenscenegraph-dev openscenegraph
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
   libcgal-dev libgmp-dev libmpfr-dev libboost-dev

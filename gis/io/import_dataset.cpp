@@ -145,7 +145,12 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             defn, {"class", "landclass", "land_class", "zone", "zoning", "landuse", "用地性质", "用地代码"},
             {});
         const int nameField = findField(defn, {"name", "名称"}, {});
-        const bool asBuildings = heightField >= 0 || levelsField >= 0 || classField < 0;
+        // Without a height, storey or class field the layer name decides; the full import asks the user.
+        const std::string lowerName = lower(lname + " " + stem);
+        bool namedLikeBuildings = false;
+        for (const char* word : {"build", "bldg", "footprint", "house", "建筑", "房屋"})
+            namedLikeBuildings |= lowerName.find(word) != std::string::npos;
+        const bool asBuildings = heightField >= 0 || levelsField >= 0 || (classField < 0 && namedLikeBuildings);
 
         BuildingLayerData buildings;
         ZoneLayerData zones;
@@ -222,7 +227,7 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
                     Zone z;
                     z.id = f->GetFID() > 0 ? f->GetFID() : std::int64_t(zones.zones.size() + 1);
                     z.area = std::move(p);
-                    z.landClass = f->GetFieldAsString(classField);
+                    z.landClass = classField >= 0 ? f->GetFieldAsString(classField) : "";
                     z.name = name;
                     zones.zones.push_back(std::move(z));
                 }

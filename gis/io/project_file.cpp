@@ -230,7 +230,8 @@ Status writeProject(const Project& project, const std::string& path, Progress& p
         return Error{"GDAL has no GeoPackage driver"};
     // Write next to the target, then rename over it: the previous file stays intact until the new one is
     // complete.
-    const std::string tmp = path + ".saving-" + std::to_string(::getpid());
+    // The temporary name keeps the .gpkg extension (GDAL warns otherwise).
+    const std::string tmp = path + ".saving-" + std::to_string(::getpid()) + ".gpkg";
     std::error_code ec;
     fs::remove(tmp, ec);
     std::string err;

@@ -25,7 +25,9 @@ public:
     // Empty string when offscreen GL rendering can work in this process, otherwise the reason.
     static QString unavailableReason();
 
-    explicit OffscreenRenderer(QSize size);
+    // samples: multisampling of the framebuffer (4 for pictures; see preferredSampleCount() for timing what
+    // the interactive viewer does).
+    explicit OffscreenRenderer(QSize size, int samples = 4);
     ~OffscreenRenderer();
     bool isValid() const;
     QString error() const;

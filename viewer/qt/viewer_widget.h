@@ -72,4 +72,9 @@ private:
 // Must be called before the QApplication/QGuiApplication is constructed.
 void setDefaultSurfaceFormat();
 
+// Multisample count the viewport uses: the default format's (4) on GPUs, 0 on software rasterisers (Mesa
+// llvmpipe/softpipe), where 4x MSAA costs about 4x the frame time; URBIS_MSAA=N overrides. Needs a
+// QGuiApplication; probes the GL renderer once.
+int preferredSampleCount();
+
 } // namespace viewer

@@ -23,10 +23,12 @@ struct HeightRange {
     double zMax = 0;
 };
 HeightRange projectHeightRange(const gis::Project& project);
-// Extent of what a user wants to see first: buildings and zones when there are any, else everything.
+// Extent of what a user wants to see first: visible buildings when there are any, else zones, else
+// everything.
 gis::Extent projectContentExtent(const gis::Project& project);
 // The view a project opens with: project.view when set, else framingView of projectContentExtent.
-gis::CameraView defaultProjectView(const gis::Project& project, double verticalFovDeg = 30.0, double aspect = 1.6);
+gis::CameraView defaultProjectView(const gis::Project& project, double verticalFovDeg = 30.0,
+                                   double aspect = 1.6);
 
 // Unit forward vector (x east, y north, z up) of a heading/pitch in degrees.
 gis::Vec3 viewDirection(double headingDeg, double pitchDeg);

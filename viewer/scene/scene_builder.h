@@ -1,7 +1,7 @@
 #pragma once
-// Builds OSG node trees from gis model types. Float-precision rule: every vertex is local (relative to a double
-// origin) and sits under one osg::MatrixTransform that holds the origin in double precision.
-// Buildings are batched: thousands of buildings go into a few osg::Geometry (spatial tiles), not a node each.
+// Builds OSG node trees from gis model types. Float-precision rule: every vertex is local (relative to a
+// double origin) and sits under one osg::MatrixTransform that holds the origin in double precision. Buildings
+// are batched: thousands of buildings go into a few osg::Geometry (spatial tiles), not a node each.
 #include "gis/model/project.h"
 
 #include <osg/Group>
@@ -16,9 +16,11 @@ namespace viewer {
 // Node names under the scene root: each layer node is named "layer:<layer id>".
 std::string layerNodeName(const std::string& layerId);
 
-// Root of a project scene: a MatrixTransform translating by `origin`, with one child per layer (in project order).
+// Root of a project scene: a MatrixTransform translating by `origin`, with one child per layer (in project
+// order).
 osg::ref_ptr<osg::MatrixTransform> buildProjectScene(const gis::Project& project, const gis::Vec3& origin);
-osg::ref_ptr<osg::Node> buildLayerNode(const gis::Layer& layer, const gis::Project& project, const gis::Vec3& origin);
+osg::ref_ptr<osg::Node> buildLayerNode(const gis::Layer& layer, const gis::Project& project,
+                                       const gis::Vec3& origin);
 
 osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec3& origin);
 osg::ref_ptr<osg::Node> buildBuildingsNode(std::span<const gis::Building> buildings, const gis::Vec3& origin);

@@ -1,0 +1,9 @@
+#pragma once
+class QWidget;
+
+namespace app {
+
+// Help ▸ About Urbis.
+void showAboutDialog(QWidget* parent);
+
+} // namespace app

@@ -1,0 +1,161 @@
+#include "app/ui/main_window.h"
+
+#include "app/model/document.h"
+#include "app/model/recent_files.h"
+#include "app/model/task_runner.h"
+#include "app/model/window_settings.h"
+#include "app/ui/about_dialog.h"
+#include "app/ui/edit_controller.h"
+#include "app/ui/file_controller.h"
+#include "app/ui/icons.h"
+#include "app/ui/layer_panel.h"
+#include "app/ui/log_panel.h"
+#include "app/ui/scene_sync.h"
+#include "app/ui/status_bar_controller.h"
+#include "app/ui/view_controller.h"
+#include "viewer/qt/viewer_widget.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QToolBar>
+
+namespace app {
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Options{}, parent) {}
+
+MainWindow::MainWindow(const Options& options, QWidget* parent)
+    : QMainWindow(parent), mOptions(options), mDocument(new Document(this)), mTasks(new TaskRunner(this)),
+      mRecent(new RecentFiles(this)), mViewer(new viewer::ViewerWidget(this)) {
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(icon(QStringLiteral("urbis")));
+    setDockNestingEnabled(true);
+    mViewer->setObjectName(QStringLiteral("Viewer"));
+    mViewer->setMinimumSize(320, 240);
+    setCentralWidget(mViewer);
+
+    mSceneSync = new SceneSync(mDocument, mViewer, this);
+    mLayers = new LayerPanel(mDocument, this);
+    mLog = new LogPanel(this);
+    mFile = new FileController(this, mDocument, mTasks, mRecent, this);
+    mEdit = new EditController(mDocument, this, this);
+    mView = new ViewController(mDocument, mViewer, this);
+    mStatus = new StatusBarController(statusBar(), mDocument, mViewer, mTasks, this);
+
+    addDockWidget(Qt::LeftDockWidgetArea, mLayers);
+    addDockWidget(Qt::LeftDockWidgetArea, mEdit->historyDock());
+    addDockWidget(Qt::BottomDockWidgetArea, mLog);
+    mEdit->historyDock()->hide();
+    mLog->hide();
+
+    createToolBars();
+    createMenus();
+
+    connect(mLayers, &LayerPanel::currentLayerChanged, mView, &ViewController::setCurrentLayer);
+    connect(mLayers, &LayerPanel::zoomToLayerRequested, mView, &ViewController::zoomToLayer);
+    connect(mFile, &FileController::logMessage, mLog, &LogPanel::append);
+    connect(mFile, &FileController::statusMessage, mStatus, &StatusBarController::showMessage);
+    connect(mDocument, &Document::projectReset, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::pathChanged, this, &MainWindow::updateTitle);
+    connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
+    mView->setCurrentLayer(mLayers->currentLayerId());
+
+    resize(1440, 900);
+    if (mOptions.rememberLayout)
+        restoreLayout();
+    updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createMenus() {
+    mFileMenu = menuBar()->addMenu(tr("&File"));
+    mFileMenu->setObjectName(QStringLiteral("menuFile"));
+    mFile->populateMenu(mFileMenu);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("menuEdit"));
+    mEdit->populateMenu(edit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("menuView"));
+    mView->populateMenu(view);
+    view->addSeparator();
+    QMenu* panels = view->addMenu(tr("&Panels"));
+    for (QDockWidget* dock :
+         {static_cast<QDockWidget*>(mLayers), mEdit->historyDock(), static_cast<QDockWidget*>(mLog)}) {
+        QAction* toggle = dock->toggleViewAction();
+        toggle->setStatusTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
+        panels->addAction(toggle);
+    }
+    panels->addSeparator();
+    for (QToolBar* bar : findChildren<QToolBar*>(QString(), Qt::FindDirectChildrenOnly))
+        panels->addAction(bar->toggleViewAction());
+
+    QMenu* layer = menuBar()->addMenu(tr("&Layer"));
+    layer->setObjectName(QStringLiteral("menuLayer"));
+    layer->addAction(mFile->importAction());
+    layer->addSeparator();
+    mLayers->populateMenu(layer);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("menuHelp"));
+    QAction* about = help->addAction(icon(QStringLiteral("urbis")), tr("&About Urbis"));
+    about->setMenuRole(QAction::AboutRole);
+    about->setStatusTip(tr("Version and credits"));
+    connect(about, &QAction::triggered, this, [this] { showAboutDialog(this); });
+    QAction* aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    aboutQt->setStatusTip(tr("The version of Qt Urbis runs on"));
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createToolBars() {
+    QToolBar* file = addToolBar(tr("File"));
+    file->setObjectName(QStringLiteral("FileToolBar"));
+    mFile->populateToolBar(file);
+    file->addSeparator();
+    mEdit->populateToolBar(file);
+
+    QToolBar* navigation = addToolBar(tr("Navigation"));
+    navigation->setObjectName(QStringLiteral("NavigationToolBar"));
+    navigation->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    mView->populateToolBar(navigation);
+    for (QToolBar* bar : {file, navigation})
+        bar->toggleViewAction()->setStatusTip(tr("Show or hide the %1 toolbar").arg(bar->windowTitle()));
+}
+
+void MainWindow::updateTitle() {
+    // "[*]" shows as '*' while the project has unsaved changes.
+    setWindowTitle(tr("%1[*] — Urbis").arg(mDocument->displayName()));
+    setWindowModified(mDocument->isModified());
+    setWindowFilePath(mDocument->path());
+}
+
+void MainWindow::restoreLayout() {
+    const QByteArray geometry = settings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings::windowState();
+    if (!state.isEmpty())
+        restoreState(state, settings::kWindowStateVersion);
+}
+
+void MainWindow::saveLayout() {
+    settings::setWindowGeometry(saveGeometry());
+    settings::setWindowState(saveState(settings::kWindowStateVersion));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!mFile->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    mTasks->cancel();
+    if (mOptions.rememberLayout)
+        saveLayout();
+    event->accept();
+}
+
+} // namespace app
