@@ -390,6 +390,87 @@ id: %4</source>
     </message>
 </context>
 <context>
+    <name>app::LegendPanel</name>
+    <message>
+        <source>Residential</source>
+        <translation>居住用地</translation>
+    </message>
+    <message>
+        <source>Public administration and services</source>
+        <translation>公共管理与公共服务设施用地</translation>
+    </message>
+    <message>
+        <source>Commercial and business</source>
+        <translation>商业服务业设施用地</translation>
+    </message>
+    <message>
+        <source>Industrial</source>
+        <translation>工业用地</translation>
+    </message>
+    <message>
+        <source>Logistics and warehouse</source>
+        <translation>物流仓储用地</translation>
+    </message>
+    <message>
+        <source>Roads and transport</source>
+        <translation>道路与交通设施用地</translation>
+    </message>
+    <message>
+        <source>Utilities</source>
+        <translation>公用设施用地</translation>
+    </message>
+    <message>
+        <source>Green space and squares</source>
+        <translation>绿地与广场用地</translation>
+    </message>
+    <message>
+        <source>Water and non-construction</source>
+        <translation>非建设用地/水域</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>图例</translation>
+    </message>
+    <message>
+        <source>Land use class</source>
+        <translation>用地类别</translation>
+    </message>
+    <message>
+        <source>Zones</source>
+        <translation>地块数</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>面积</translation>
+    </message>
+    <message>
+        <source>Colours of the zoning in the 3D view: GB 50137-2011 land use classes of every visible zoning layer, with the number of zones and their area</source>
+        <translation>三维视图中规划用地的颜色：每个可见规划用地图层的 GB 50137-2011 用地分类，及其地块数与面积</translation>
+    </message>
+    <message>
+        <source>No visible zoning layer.
+Show or import one to see its land use classes here.</source>
+        <translation>没有可见的规划用地图层。
+显示或导入规划用地图层，即可在此查看其用地分类。</translation>
+    </message>
+    <message>
+        <source>%1 ha</source>
+        <translation>%1 公顷</translation>
+    </message>
+    <message>
+        <source>%1 (%2)
+Zones: %3
+Area: %4</source>
+        <translation>%1（%2）
+地块数：%3
+面积：%4</translation>
+    </message>
+</context>
+<context>
     <name>app::LogPanel</name>
     <message>
         <source>Messages</source>

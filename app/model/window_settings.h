@@ -7,7 +7,7 @@
 namespace app::settings {
 
 // Bump when docks or toolbars change so an old layout is not restored onto a different set of widgets.
-constexpr int kWindowStateVersion = 1;
+constexpr int kWindowStateVersion = 2; // 2: the Legend dock
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray& geometry);

@@ -9,6 +9,7 @@
 #include "app/ui/file_controller.h"
 #include "app/ui/icons.h"
 #include "app/ui/layer_panel.h"
+#include "app/ui/legend_panel.h"
 #include "app/ui/log_panel.h"
 #include "app/ui/scene_sync.h"
 #include "app/ui/status_bar_controller.h"
@@ -20,6 +21,8 @@
 #include <QMenuBar>
 #include <QStatusBar>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace app {
 
@@ -37,6 +40,7 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
 
     mSceneSync = new SceneSync(mDocument, mViewer, this);
     mLayers = new LayerPanel(mDocument, this);
+    mLegend = new LegendPanel(mDocument, this);
     mLog = new LogPanel(this);
     mFile = new FileController(this, mDocument, mTasks, mRecent, this);
     mEdit = new EditController(mDocument, this, this);
@@ -44,10 +48,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     mStatus = new StatusBarController(statusBar(), mDocument, mViewer, mTasks, this);
 
     addDockWidget(Qt::LeftDockWidgetArea, mLayers);
+    splitDockWidget(mLayers, mLegend, Qt::Vertical); // the legend under the layers it explains
     addDockWidget(Qt::LeftDockWidgetArea, mEdit->historyDock());
     addDockWidget(Qt::BottomDockWidgetArea, mLog);
     mEdit->historyDock()->hide();
     mLog->hide();
+    // The left column as wide as the legend's longest class name (capped), its height shared with the layers.
+    resizeDocks({mLayers}, {std::min(mLegend->preferredWidth(), 420)}, Qt::Horizontal);
+    resizeDocks({mLayers, mLegend}, {1, 1}, Qt::Vertical);
 
     createToolBars();
     createMenus();
@@ -83,8 +91,8 @@ void MainWindow::createMenus() {
     mView->populateMenu(view);
     view->addSeparator();
     QMenu* panels = view->addMenu(tr("&Panels"));
-    for (QDockWidget* dock :
-         {static_cast<QDockWidget*>(mLayers), mEdit->historyDock(), static_cast<QDockWidget*>(mLog)}) {
+    for (QDockWidget* dock : {static_cast<QDockWidget*>(mLayers), static_cast<QDockWidget*>(mLegend),
+                              mEdit->historyDock(), static_cast<QDockWidget*>(mLog)}) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setStatusTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
         panels->addAction(toggle);

@@ -13,6 +13,7 @@ class Document;
 class EditController;
 class FileController;
 class LayerPanel;
+class LegendPanel;
 class LogPanel;
 class RecentFiles;
 class SceneSync;
@@ -39,6 +40,7 @@ public:
     EditController* editController() const { return mEdit; }
     ViewController* viewController() const { return mView; }
     LayerPanel* layerPanel() const { return mLayers; }
+    LegendPanel* legendPanel() const { return mLegend; }
     LogPanel* logPanel() const { return mLog; }
     StatusBarController* statusBarController() const { return mStatus; }
     QMenu* fileMenu() const { return mFileMenu; }
@@ -60,6 +62,7 @@ private:
     viewer::ViewerWidget* mViewer;
     SceneSync* mSceneSync;
     LayerPanel* mLayers;
+    LegendPanel* mLegend;
     LogPanel* mLog;
     FileController* mFile;
     EditController* mEdit;

@@ -1,12 +1,13 @@
 // The main window driven like a user would (needs an X server: run under xvfb-run; label "gl"): open the
 // demo, the layer panel lists the layers, unticking a layer hides it in the document, Ctrl+Z / Ctrl+Shift+Z
-// undo and redo, save and reopen in a new window, switch to walk mode, the title, and the Chinese user
-// interface.
+// undo and redo, save and reopen in a new window, the zoning legend follows the visible layers, switch to
+// walk mode, the title, and the Chinese user interface.
 #include "app/model/document.h"
 #include "app/model/task_runner.h"
 #include "app/ui/edit_controller.h"
 #include "app/ui/file_controller.h"
 #include "app/ui/layer_panel.h"
+#include "app/ui/legend_panel.h"
 #include "app/ui/main_window.h"
 #include "app/ui/translations.h"
 #include "app/ui/view_controller.h"
@@ -25,7 +26,9 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
 using app::MainWindow;
 
@@ -71,6 +74,28 @@ void drop(QWidget* target, const QString& file) {
     QDropEvent dropEvent(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(target, &dropEvent);
     QVERIFY(dropEvent.isAccepted());
+}
+
+// The GB 50137 major classes of a zoning layer in legend order (gis::landClassCodes()), then unknown codes
+// sorted: what the legend should list, computed from the project rather than known about the demo.
+QStringList expectedClasses(const gis::Layer& layer) {
+    const auto& codes = gis::landClassCodes();
+    QStringList known, unknown;
+    for (const gis::Zone& zone : std::get<gis::ZoneLayerData>(layer.data).zones) {
+        const std::string_view major = std::string_view(zone.landClass).substr(0, 1);
+        if (std::find(codes.begin(), codes.end(), major) != codes.end()) {
+            if (!known.contains(QString::fromUtf8(major.data(), major.size())))
+                known << QString::fromUtf8(major.data(), major.size());
+        } else if (!unknown.contains(QString::fromStdString(zone.landClass))) {
+            unknown << QString::fromStdString(zone.landClass);
+        }
+    }
+    QStringList ordered;
+    for (std::string_view code : codes)
+        if (known.contains(QString::fromUtf8(code.data(), code.size())))
+            ordered << QString::fromUtf8(code.data(), code.size());
+    unknown.sort();
+    return ordered + unknown;
 }
 } // namespace
 
@@ -232,6 +257,51 @@ private slots:
         QCOMPARE(window->document()->path(), QFileInfo(project).absoluteFilePath());
     }
 
+    void legendFollowsTheVisibleZoning() {
+        auto window = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->fileController()->openDemo();
+        app::Document* doc = window->document();
+        app::LegendPanel* legend = window->legendPanel();
+        QVERIFY(legend->isVisible());
+        QVERIFY(window->dockWidgetArea(legend) == window->dockWidgetArea(window->layerPanel()));
+
+        // One group per visible zoning layer, listing the classes its zones hold, with their zone counts.
+        QStringList zoningIds;
+        for (int i = 0; i < doc->layerCount(); ++i)
+            if (doc->layerAt(i)->kind() == gis::LayerKind::Zones && doc->layerAt(i)->visible)
+                zoningIds << QString::fromStdString(doc->layerAt(i)->id);
+        QVERIFY(!zoningIds.isEmpty());
+        QCOMPARE(legend->layerIds(), zoningIds);
+        const QString zoning = zoningIds.front();
+        const QStringList expected = expectedClasses(*doc->layer(zoning));
+        QVERIFY(expected.size() >= 2);
+        QCOMPARE(legend->classCodes(zoning), expected);
+        int zones = 0;
+        const QTreeWidgetItem* group = legend->tree()->topLevelItem(0);
+        for (int i = 0; i < group->childCount(); ++i) {
+            QVERIFY(!group->child(i)->icon(0).isNull()); // the colour swatch
+            QVERIFY(group->child(i)->text(0).contains(app::LegendPanel::className(expected.at(i))));
+            QVERIFY(group->child(i)->text(2).endsWith(QStringLiteral(" ha")));
+            zones += QLocale().toInt(group->child(i)->text(1));
+        }
+        QCOMPARE(std::size_t(zones), doc->layer(zoning)->featureCount());
+
+        // Unticking the zoning layer in the Layers panel empties the legend; undo brings it back.
+        itemFor(*window, zoning)->setCheckState(0, Qt::Unchecked);
+        QVERIFY(!doc->layer(zoning)->visible);
+        QVERIFY(legend->layerIds().isEmpty());
+        QVERIFY(legend->classCodes(zoning).isEmpty());
+        doc->undoStack()->undo();
+        QCOMPARE(legend->classCodes(zoning), expected);
+
+        // A new project has no zoning: the legend is empty, and it can be hidden from View > Panels.
+        window->document()->newProject();
+        QVERIFY(legend->layerIds().isEmpty());
+        legend->toggleViewAction()->trigger();
+        QVERIFY(legend->isHidden());
+    }
+
     void walkMode() {
         auto window = makeWindow();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -269,6 +339,8 @@ private slots:
         auto window = makeWindow();
         QCOMPARE(window->fileMenu()->title(), QStringLiteral("文件(&F)"));
         QCOMPARE(window->layerPanel()->windowTitle(), QStringLiteral("图层"));
+        QCOMPARE(window->legendPanel()->windowTitle(), QStringLiteral("图例"));
+        QCOMPARE(app::LegendPanel::className(QStringLiteral("R")), QStringLiteral("居住用地"));
         QVERIFY(window->windowTitle().contains(QStringLiteral("未命名")));
         window.reset();
         translations.remove();

@@ -78,7 +78,8 @@ ViewerWidget::ViewerWidget(QWidget* parent) : QOpenGLWidget(parent), d(std::make
     });
     d->moveTimer.setInterval(16);
     connect(&d->moveTimer, &QTimer::timeout, this, [this] {
-        const double seconds = std::min(d->moveClock.restart() / 1000.0, 0.1);
+        // Time-based motion; a stall (slow software GL) is capped so one step never jumps more than ~1 m.
+        const double seconds = std::min(d->moveClock.restart() / 1000.0, 0.25);
         const auto down = [this](int a, int b) { return d->keys.contains(a) || d->keys.contains(b); };
         const double forward =
             (down(Qt::Key_W, Qt::Key_Up) ? 1.0 : 0.0) - (down(Qt::Key_S, Qt::Key_Down) ? 1.0 : 0.0);

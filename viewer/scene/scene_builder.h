@@ -28,7 +28,8 @@ osg::ref_ptr<osg::Node> buildBuildingsNode(std::span<const gis::Building> buildi
 osg::ref_ptr<osg::Node> buildBuildingsNode(std::span<const gis::Building> buildings, const gis::Vec3& origin,
                                            const gis::RasterF* dem);
 // Zones draped on the terrain (dem may be null: flat at z=0), coloured by land class. Every fill vertex lies
-// kZoneDrapeOffset metres above the terrain (bilinear DEM sample); the fill also has a PolygonOffset.
+// kZoneDrapeOffset metres above the rendered terrain mesh (detail::terrainHeight); the fill also has a
+// PolygonOffset.
 constexpr double kZoneDrapeOffset = 0.4;
 osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const gis::RasterF* dem,
                                        const gis::Vec3& origin);

@@ -29,11 +29,14 @@ inline osg::Vec4ub rgba(double r, double g, double b, double a = 1.0) {
 // A value in [0, 1) from an integer, stable across runs (for per-building colour variation).
 double hashUnit(std::uint64_t value);
 
-// Grid step (in DEM cells) that keeps a terrain mesh at most ~maxVertices vertices.
-int terrainStep(const gis::RasterF& dem, int maxVertices = 1 << 20);
+// Grid step (in DEM cells) that keeps a terrain mesh at most ~maxVertices vertices. The default (64k
+// vertices, ~128k triangles) bounds the per-frame vertex work under software GL (llvmpipe transforms and sets
+// up triangles on one thread): a 360x360 DEM renders every second cell. Zone draping follows the same grid.
+int terrainStep(const gis::RasterF& dem, int maxVertices = 1 << 16);
 
-// Terrain height at (x, y) as the terrain mesh renders it (bilinear between cell centres, nearest valid value
-// outside the grid); 0 without a DEM or where it has no data.
+// Terrain height at (x, y) exactly as the terrain mesh renders it (planar on the mesh triangles over the
+// terrainStep node grid, clamped to the grid's edge outside it; bilinear DEM sample or nearest valid value
+// next to nodata); 0 without a DEM or where it has no data.
 double terrainHeight(const gis::RasterF* dem, double x, double y);
 
 } // namespace viewer::detail
