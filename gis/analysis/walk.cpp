@@ -11,9 +11,15 @@ WalkConstraint::WalkConstraint(const Project& project) {
     const Vec3 origin = project.origin();
     mWalls = std::make_unique<geom::RayScene>(origin);
     for (const auto& layer : project.layers) {
-        if (const auto* b = std::get_if<BuildingLayerData>(&layer.data); b && layer.visible)
+        if (const auto* b = std::get_if<BuildingLayerData>(&layer.data); b && layer.visible) {
             mWalls->addMesh(geom::extrudeBuildings(b->buildings));
+            for (const auto& building : b->buildings)
+                mPolygons.push_back(building.footprint);
+        }
     }
+    mFootprints.reserve(mPolygons.size());
+    for (const auto& p : mPolygons)
+        mFootprints.push_back({p.extent(), &p});
     mWalls->commit();
     if (const auto* t = project.terrain())
         mDem = t->dem;
@@ -69,6 +75,38 @@ Vec3 WalkConstraint::move(const Vec3& from, const Vec3& to) const {
         delta.z = 0;
     }
     return start;
+}
+
+bool WalkConstraint::canStand(double x, double y) const {
+    constexpr double r = kBodyRadius;
+    constexpr double kPi = 3.14159265358979323846;
+    for (const auto& f : mFootprints) {
+        const Extent& e = f.extent;
+        if (x < e.minX - r || x > e.maxX + r || y < e.minY - r || y > e.maxY + r)
+            continue;
+        if (contains(*f.polygon, {x, y}))
+            return false;
+        for (int k = 0; k < 8; ++k) // a body-radius circle around the point must be free too
+            if (contains(*f.polygon, {x + r * std::cos(k * kPi / 4), y + r * std::sin(k * kPi / 4)}))
+                return false;
+    }
+    return true;
+}
+
+Vec3 WalkConstraint::nearestStandingEye(double x, double y, double maxRadius) const {
+    constexpr double kPi = 3.14159265358979323846;
+    if (!canStand(x, y)) {
+        for (double radius = 2.0; radius <= maxRadius; radius += 2.0) {
+            const int steps = std::max(8, int(2 * kPi * radius / 2.0));
+            for (int i = 0; i < steps; ++i) {
+                const double a = 2 * kPi * i / steps;
+                const double cx = x + radius * std::cos(a), cy = y + radius * std::sin(a);
+                if (canStand(cx, cy))
+                    return eyeAt(cx, cy);
+            }
+        }
+    }
+    return eyeAt(x, y);
 }
 
 } // namespace gis::analysis

@@ -26,10 +26,22 @@ public:
     // Moves the eye from `from` towards `to` (horizontal intent). Stops short of walls (keeping kBodyRadius),
     // sliding along them when the move is oblique; the result is eyeHeight above the ground.
     Vec3 move(const Vec3& from, const Vec3& to) const;
+    // True when a pedestrian can stand at (x, y): outside every footprint and at least kBodyRadius from
+    // walls.
+    bool canStand(double x, double y) const;
+    // The eye of a pedestrian at the standing spot nearest to (x, y), searched in 2 m rings up to
+    // `maxRadius`; (x, y) itself when it is free or nothing is found.
+    Vec3 nearestStandingEye(double x, double y, double maxRadius = 400.0) const;
 
 private:
     std::unique_ptr<geom::RayScene> mWalls;
     std::shared_ptr<const RasterF> mDem;
+    struct Footprint {
+        Extent extent;
+        const Polygon* polygon;
+    };
+    std::vector<Polygon> mPolygons;
+    std::vector<Footprint> mFootprints;
 };
 
 } // namespace gis::analysis

@@ -12,27 +12,12 @@
 
 namespace gis::io {
 
+using detail::hasSqliteHeader;
+using detail::wktOf;
+
 namespace fs = std::filesystem;
 
 namespace {
-bool hasSqliteHeader(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    char header[16] = {};
-    f.read(header, 16);
-    return f.gcount() == 16 && std::string(header, 15) == "SQLite format 3";
-}
-
-std::string wktOf(const OGRSpatialReference* srs) {
-    if (!srs)
-        return {};
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, opts);
-    std::string s = wkt ? wkt : "";
-    CPLFree(wkt);
-    return s;
-}
-
 std::optional<Extent> toLonLat(const Extent& e, const std::string& crs) {
     if (e.isEmpty() || crs.empty())
         return std::nullopt;
@@ -113,17 +98,10 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
     info.format = info.driverLongName;
 
     if (info.driver == "GPKG" || info.driver == "SQLite") {
-        if (OGRLayer* check = ds->ExecuteSQL("PRAGMA quick_check", nullptr, nullptr)) {
-            std::string verdict;
-            if (OGRFeature* f = check->GetNextFeature()) {
-                verdict = f->GetFieldAsString(0);
-                OGRFeature::DestroyFeature(f);
-            }
-            ds->ReleaseResultSet(check);
-            if (verdict != "ok")
-                return Error{"'" + path + "' is damaged (" +
-                             (verdict.empty() ? errors.lastError() : verdict) + ")."};
-        }
+        const std::string verdict = detail::sqliteQuickCheck(*ds);
+        if (verdict != "ok")
+            return Error{"'" + path + "' is damaged (" + (verdict.empty() ? errors.lastError() : verdict) +
+                         ")."};
         if (!errors.lastError().empty())
             return Error{"'" + path + "' is damaged (" + errors.lastError() + ")."};
     }
@@ -175,8 +153,8 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
         info.crs = crsIdentifier(Crs{datasetWkt});
         info.crsName = crsName(Crs{datasetWkt});
     }
-    // Layers may be in different CRSs (a GeoPackage with a raster in another CRS): the native extent covers the
-    // layers in the dataset CRS; the lon/lat extent covers every layer that could be placed.
+    // Layers may be in different CRSs (a GeoPackage with a raster in another CRS): the native extent covers
+    // the layers in the dataset CRS; the lon/lat extent covers every layer that could be placed.
     Extent lonLat;
     for (const auto& l : info.layers) {
         if (l.crs == info.crs)

@@ -15,6 +15,8 @@
 
 namespace gis::io {
 
+using detail::wktOf;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -32,17 +34,6 @@ int findField(OGRFeatureDefn* defn, std::initializer_list<const char*> names, co
             if (lower(defn->GetFieldDefn(i)->GetNameRef()) == n)
                 return i;
     return -1;
-}
-
-std::string wktOf(const OGRSpatialReference* srs) {
-    if (!srs)
-        return {};
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, opts);
-    std::string s = wkt ? wkt : "";
-    CPLFree(wkt);
-    return s;
 }
 
 double minGround(const Project& project, const Polygon& p) {
@@ -150,11 +141,12 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
         bool namedLikeBuildings = false;
         for (const char* word : {"build", "bldg", "footprint", "house", "建筑", "房屋"})
             namedLikeBuildings |= lowerName.find(word) != std::string::npos;
-        const bool asBuildings = heightField >= 0 || levelsField >= 0 || (classField < 0 && namedLikeBuildings);
+        const bool asBuildings =
+            heightField >= 0 || levelsField >= 0 || (classField < 0 && namedLikeBuildings);
 
         BuildingLayerData buildings;
         ZoneLayerData zones;
-        std::int64_t defaulted = 0, skipped = 0;
+        std::int64_t defaulted = 0, skipped = 0, repaired = 0;
         const GIntBig total = std::max<GIntBig>(1, ogr->GetFeatureCount(FALSE));
         GIntBig n = 0;
         ogr->ResetReading();
@@ -168,8 +160,13 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             std::unique_ptr<OGRGeometry> geom(f->StealGeometry());
             if (geom && !geom->IsValid()) {
                 std::unique_ptr<OGRGeometry> fixed(geom->MakeValid());
-                if (fixed)
+                if (fixed) {
                     geom = std::move(fixed);
+                    if (++repaired <= 20)
+                        report.warnings.push_back(
+                            "'" + path + "', layer '" + lname + "', feature " + std::to_string(f->GetFID()) +
+                            ": invalid geometry (e.g. self-intersection) was repaired.");
+                }
             }
             auto polys = detail::polygonsOf(geom.get());
             if (polys.empty()) {
@@ -237,6 +234,9 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(defaulted) +
                                       " building(s) had no usable height; the default of " +
                                       std::to_string(int(options.defaultHeight)) + " m was applied.");
+        if (repaired > 20)
+            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(repaired) +
+                                      " invalid geometries were repaired in all.");
         if (skipped > 0)
             report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(skipped) +
                                       " feature(s) skipped in all.");

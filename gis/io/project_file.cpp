@@ -270,13 +270,6 @@ bool isUrbisProject(const std::string& path) {
 }
 
 namespace {
-bool hasSqliteHeader(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    char header[16] = {};
-    f.read(header, 16);
-    return f.gcount() == 16 && std::string(header, 15) == "SQLite format 3";
-}
-
 Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& progress);
 } // namespace
 
@@ -293,7 +286,7 @@ Result<Project> readProject(const std::string& path, Progress& progress) {
         return Error{"Cannot open '" + path + "': the file does not exist."};
     if (!fs::is_regular_file(path, ec))
         return Error{"Cannot open '" + path + "': it is not a file."};
-    if (!hasSqliteHeader(path))
+    if (!detail::hasSqliteHeader(path))
         return Error{
             "Cannot open '" + path +
             "': it is not a Urbis project (not a GeoPackage). To add its data to a project, use Import."};
@@ -303,23 +296,11 @@ Result<Project> readProject(const std::string& path, Progress& progress) {
     if (!ds)
         return Error{"Cannot open '" + path + "': the file is damaged or not a GeoPackage (" +
                      errors.lastError() + "). The file was left untouched; restore it from a backup."};
-    // A truncated or corrupted SQLite file often opens; quick_check finds the damage before we read half of
-    // it.
-    if (OGRLayer* check = ds->ExecuteSQL("PRAGMA quick_check", nullptr, nullptr)) {
-        std::string verdict;
-        if (OGRFeature* f = check->GetNextFeature()) {
-            verdict = f->GetFieldAsString(0);
-            OGRFeature::DestroyFeature(f);
-        }
-        ds->ReleaseResultSet(check);
-        if (verdict != "ok")
-            return Error{"Cannot open '" + path + "': the file is damaged (" +
-                         (verdict.empty() ? errors.lastError() : verdict) +
-                         "). The file was left untouched; restore it from a backup."};
-    } else if (!errors.lastError().empty()) {
-        return Error{"Cannot open '" + path + "': the file is damaged (" + errors.lastError() +
+    const std::string verdict = detail::sqliteQuickCheck(*ds);
+    if (verdict != "ok")
+        return Error{"Cannot open '" + path + "': the file is damaged (" +
+                     (verdict.empty() ? errors.lastError() : verdict) +
                      "). The file was left untouched; restore it from a backup."};
-    }
     return readLayers(*ds, path, progress);
 }
 

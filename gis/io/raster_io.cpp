@@ -72,15 +72,7 @@ Result<LoadedRaster> readDem(const std::string& path, const Crs& target) {
         for (auto& v : r.data)
             if (v == float(nd))
                 v = std::numeric_limits<float>::quiet_NaN();
-    if (const OGRSpatialReference* srs = ds->GetSpatialRef()) {
-        char* wkt = nullptr;
-        const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-        srs->exportToWkt(&wkt, opts);
-        if (wkt) {
-            out.crs.definition = wkt;
-            CPLFree(wkt);
-        }
-    }
+    out.crs.definition = detail::wktOf(ds->GetSpatialRef());
     return out;
 }
 

@@ -20,7 +20,7 @@ double area(const Polygon& polygon) {
     return a;
 }
 
-static bool ringContains(const Ring& ring, const Vec2& p) {
+bool contains(const Ring& ring, const Vec2& p) {
     bool inside = false;
     const std::size_t n = ring.size();
     for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
@@ -33,10 +33,10 @@ static bool ringContains(const Ring& ring, const Vec2& p) {
 }
 
 bool contains(const Polygon& polygon, const Vec2& p) {
-    if (!ringContains(polygon.outer, p))
+    if (!contains(polygon.outer, p))
         return false;
     for (const auto& h : polygon.holes)
-        if (ringContains(h, p))
+        if (contains(h, p))
             return false;
     return true;
 }

@@ -74,6 +74,7 @@ struct Polygon {
 
 double signedArea(const Ring& ring);
 double area(const Polygon& polygon);
+bool contains(const Ring& ring, const Vec2& p); // even-odd rule
 bool contains(const Polygon& polygon, const Vec2& p);
 // Makes outer rings CCW and holes CW, drops a repeated closing vertex.
 void normalizeOrientation(Polygon& polygon);

@@ -115,6 +115,7 @@ private slots:
         QVERIFY2(all.find("feature 3") != std::string::npos, all.c_str());
         QVERIFY2(all.find("feature 4") != std::string::npos, all.c_str());
         QVERIFY(all.find("default") != std::string::npos);
+        QVERIFY2(all.find("feature 5: invalid geometry") != std::string::npos, all.c_str()); // the bow-tie
         QVERIFY(r->layers[0].id != "buildings"); // unique against the project's layers
     }
     void importWithoutCrsAsksForOne() {

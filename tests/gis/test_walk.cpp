@@ -57,6 +57,20 @@ private slots:
         QVERIFY(moved.x < 500);
         QVERIFY(moved.y > 493); // slid northwards along the wall
     }
+    void standingSpots() {
+        Project p = boxOnSlope();
+        analysis::WalkConstraint walk(p);
+        QVERIFY(walk.canStand(480, 500));
+        QVERIFY(!walk.canStand(510, 500));   // inside the footprint
+        QVERIFY(!walk.canStand(499.8, 500)); // closer than the body radius to the wall
+        Vec3 eye = walk.nearestStandingEye(510, 500);
+        QVERIFY(walk.canStand(eye.x, eye.y));
+        QVERIFY(std::hypot(eye.x - 510, eye.y - 500) <= 14.0); // the nearest free ring outside the 20 m box
+        QVERIFY(std::abs(eye.z - (p.groundHeight(eye.x, eye.y) + 1.7)) < 1e-9);
+        Vec3 free = walk.nearestStandingEye(300, 300);
+        QCOMPARE(free.x, 300.0);
+        QCOMPARE(free.y, 300.0);
+    }
     void demoCityBuildingsAreSolid() {
         Project p = demo::makeDemoCity();
         analysis::WalkConstraint walk(p);

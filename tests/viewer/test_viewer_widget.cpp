@@ -25,17 +25,6 @@ int distinctColours(const QImage& image) {
     return colours.size();
 }
 
-bool insideRing(const gis::Ring& ring, double x, double y) {
-    bool inside = false;
-    for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
-        const gis::Vec2& a = ring[i];
-        const gis::Vec2& b = ring[j];
-        if ((a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x)
-            inside = !inside;
-    }
-    return inside;
-}
-
 const std::vector<gis::Building>& buildingsOf(const gis::Project& p) {
     for (const auto& l : p.layers)
         if (const auto* b = std::get_if<gis::BuildingLayerData>(&l.data))
@@ -46,7 +35,7 @@ const std::vector<gis::Building>& buildingsOf(const gis::Project& p) {
 
 bool insideAnyBuilding(const gis::Project& p, double x, double y) {
     for (const auto& b : buildingsOf(p))
-        if (b.footprint.extent().contains(x, y) && insideRing(b.footprint.outer, x, y))
+        if (b.footprint.extent().contains(x, y) && gis::contains(b.footprint.outer, {x, y}))
             return true;
     return false;
 }
@@ -67,14 +56,14 @@ std::optional<Approach> findApproach(const gis::Project& p, double gap) {
         for (const auto& v : b.footprint.outer)
             c = c + v;
         c = c * (1.0 / double(b.footprint.outer.size()));
-        if (!insideRing(b.footprint.outer, c.x, c.y))
+        if (!gis::contains(b.footprint.outer, {c.x, c.y}))
             continue;
         for (double heading : {0.0, 90.0, 180.0, 270.0}) {
             const double h = heading * M_PI / 180;
             const gis::Vec2 dir{std::sin(h), std::cos(h)}; // walking direction
             // Step back from the centroid until outside the footprint, then `gap` more.
             double t = 0;
-            while (t < 500 && insideRing(b.footprint.outer, c.x - dir.x * t, c.y - dir.y * t))
+            while (t < 500 && gis::contains(b.footprint.outer, {c.x - dir.x * t, c.y - dir.y * t}))
                 t += 0.25;
             const double startT = t + gap;
             const gis::Vec2 start = c - dir * startT;

@@ -9,21 +9,6 @@
 
 namespace viewer {
 
-namespace {
-
-bool insideRing(const gis::Ring& ring, double x, double y) {
-    bool inside = false;
-    for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
-        const gis::Vec2& a = ring[i];
-        const gis::Vec2& b = ring[j];
-        if ((a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x)
-            inside = !inside;
-    }
-    return inside;
-}
-
-} // namespace
-
 WalkController::WalkController() = default;
 WalkController::~WalkController() = default;
 
@@ -38,57 +23,11 @@ gis::analysis::WalkConstraint* WalkController::constraint() {
     return mConstraint.get();
 }
 
-bool WalkController::insideBuilding(double x, double y) const {
-    if (!mProject)
-        return false;
-    const double margin = gis::analysis::WalkConstraint::kBodyRadius;
-    for (const auto& layer : mProject->layers) {
-        const auto* data = std::get_if<gis::BuildingLayerData>(&layer.data);
-        if (!data)
-            continue;
-        for (const auto& b : data->buildings) {
-            const gis::Extent e = b.footprint.extent();
-            if (x < e.minX - margin || x > e.maxX + margin || y < e.minY - margin || y > e.maxY + margin)
-                continue;
-            // Inside, or closer than the body radius to a wall: not a place to stand.
-            if (insideRing(b.footprint.outer, x, y)) {
-                bool inHole = false;
-                for (const auto& h : b.footprint.holes)
-                    inHole = inHole || insideRing(h, x, y);
-                if (!inHole)
-                    return true;
-            }
-            for (double a = 0; a < 2 * M_PI; a += M_PI / 4)
-                if (insideRing(b.footprint.outer, x + margin * std::cos(a), y + margin * std::sin(a)))
-                    return true;
-        }
-    }
-    return false;
-}
-
 void WalkController::placeAt(double x, double y, double headingDeg) {
-    // Spiral outward (2 m rings, up to 400 m) to the nearest spot outside every building.
-    double px = x, py = y;
-    if (insideBuilding(x, y)) {
-        bool found = false;
-        for (double r = 2.0; r <= 400.0 && !found; r += 2.0) {
-            const int steps = std::max(8, int(2 * M_PI * r / 2.0));
-            for (int i = 0; i < steps && !found; ++i) {
-                const double a = 2 * M_PI * i / steps;
-                const double cx = x + r * std::cos(a), cy = y + r * std::sin(a);
-                if (!insideBuilding(cx, cy)) {
-                    px = cx;
-                    py = cy;
-                    found = true;
-                }
-            }
-        }
-    }
-    gis::Vec3 eye{px, py, gis::analysis::WalkConstraint::kEyeHeight};
+    // The nearest spot outside every building, eye height above the ground (gis::analysis::WalkConstraint).
+    gis::Vec3 eye{x, y, gis::analysis::WalkConstraint::kEyeHeight};
     if (auto* c = constraint())
-        eye = c->eyeAt(px, py);
-    else if (mProject)
-        eye.z += mProject->groundHeight(px, py);
+        eye = c->nearestStandingEye(x, y);
     mView.east = eye.x;
     mView.north = eye.y;
     mView.height = eye.z;

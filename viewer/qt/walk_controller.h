@@ -45,9 +45,6 @@ public:
     osg::Matrixd getMatrix() const override;
     osg::Matrixd getInverseMatrix() const override;
 
-    // True when (x, y) lies inside a building footprint of the project.
-    bool insideBuilding(double x, double y) const;
-
 private:
     const gis::Project* mProject = nullptr;
     std::unique_ptr<gis::analysis::WalkConstraint> mConstraint;
