@@ -693,4 +693,24 @@ Area: %4</source>
         <translation>回到项目中保存的相机视图</translation>
     </message>
 </context>
+<context>
+    <name>viewer::ViewportOverlay</name>
+    <message>
+        <source>N</source>
+        <comment>compass: north</comment>
+        <translation>北</translation>
+    </message>
+    <message>
+        <source>%1 km</source>
+        <translation>%1 千米</translation>
+    </message>
+    <message>
+        <source>%1 m</source>
+        <translation>%1 米</translation>
+    </message>
+    <message>
+        <source>Walk: W A S D or arrows to move, drag to look, Shift to run</source>
+        <translation>步行漫游：W A S D 或方向键移动，拖动鼠标环视，按住 Shift 快跑</translation>
+    </message>
+</context>
 </TS>

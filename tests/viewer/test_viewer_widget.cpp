@@ -5,6 +5,7 @@
 #include "gis/analysis/walk.h"
 #include "gis/demo/demo_city.h"
 #include "viewer/qt/viewer_widget.h"
+#include "viewer/qt/viewport_overlay.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -185,6 +186,22 @@ private slots:
         const gis::Extent e = mProject.extent();
         QVERIFY2(e.contains(east, north), qPrintable(QString("cursor at %1, %2").arg(east).arg(north)));
         QVERIFY(height >= mProject.groundHeight(east, north) - 1.0);
+    }
+
+    void scaleBarArithmetic() {
+        QCOMPARE(viewer::ViewportOverlay::niceLength(730), 500.0);
+        QCOMPARE(viewer::ViewportOverlay::niceLength(199), 100.0);
+        QCOMPARE(viewer::ViewportOverlay::niceLength(0.3), 0.2);
+        QCOMPARE(viewer::ViewportOverlay::niceLength(0), 0.0);
+        viewer::OverlayState s;
+        s.view = {0, 0, 1020, 0, -90};
+        s.groundUnderCamera = 20;
+        s.verticalFovDeg = 30;
+        // Straight down from 1000 m with a 30 degree field of view over 500 px: 2 * 1000 * tan(15 deg) / 500.
+        QVERIFY(std::abs(viewer::ViewportOverlay::metresPerPixel(s, 500) - 2000 * std::tan(M_PI / 12) / 500) <
+                1e-9);
+        s.view.pitch = 0; // looking at the horizon: no scale
+        QCOMPARE(viewer::ViewportOverlay::metresPerPixel(s, 500), 0.0);
     }
 
     void walkModeEyeHeight() {

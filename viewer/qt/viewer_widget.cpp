@@ -1,4 +1,7 @@
 #include "viewer/qt/viewer_widget.h"
+#include "viewer/qt/viewport_overlay.h"
+
+#include <QPainter>
 
 #include "viewer/qt/viewer_widget_p.h"
 #include "viewer/scene/camera.h"
@@ -252,6 +255,15 @@ void ViewerWidget::paintGL() {
     // The default FBO changes on resize and OSG would otherwise rebind FBO 0 (TOOLCHAIN.md pitfall 2).
     d->scene.frame(defaultFramebufferObject());
     d->lastDrawCalls = d->scene.drawCalls();
+    if (!d->project)
+        return;
+    OverlayState overlay;
+    overlay.view = cameraView();
+    overlay.groundUnderCamera = d->groundHeight(overlay.view.east, overlay.view.north);
+    overlay.verticalFovDeg = d->scene.verticalFov();
+    overlay.walkMode = d->mode == CameraMode::Walk;
+    QPainter painter(this);
+    ViewportOverlay::paint(painter, size(), overlay);
 }
 
 } // namespace viewer
