@@ -2,6 +2,7 @@
 
 #include <proj.h>
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -156,6 +157,19 @@ bool isProjectedMetric(const Crs& crs) {
                                nullptr))
         return false;
     return std::abs(factor - 1.0) < 1e-9;
+}
+
+bool isWebMercator(const Crs& crs) {
+    const std::string id = crsIdentifier(crs);
+    if (id == "EPSG:3857" || id == "EPSG:900913" || id == "EPSG:3785" || id == "ESRI:102100")
+        return true;
+    return crsName(crs).find("Pseudo-Mercator") != std::string::npos;
+}
+
+Crs utmZoneFor(double lon, double lat) {
+    const int zone = std::clamp(int(std::floor((lon + 180.0) / 6.0)) + 1, 1, 60);
+    return Crs{std::string(lat >= 0 ? "EPSG:326" : "EPSG:327") + (zone < 10 ? "0" : "") +
+               std::to_string(zone)};
 }
 
 } // namespace gis::io

@@ -33,5 +33,10 @@ std::string crsIdentifier(const Crs& crs);
 std::string crsName(const Crs& crs);
 // True for a projected CRS whose axis unit is metres.
 bool isProjectedMetric(const Crs& crs);
+// True for Web Mercator (EPSG:3857 and its aliases): metres on the map, not on the ground (x1.56 at 50 deg
+// N).
+bool isWebMercator(const Crs& crs);
+// The WGS 84 / UTM zone CRS ("EPSG:326zz" north, "EPSG:327zz" south) containing lon/lat.
+Crs utmZoneFor(double lon, double lat);
 
 } // namespace gis::io

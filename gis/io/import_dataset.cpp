@@ -45,18 +45,25 @@ double minGround(const Project& project, const Polygon& p) {
     return z < 1e17 ? z : 0;
 }
 
-// Decides the project CRS for a dataset CRS: the project's, or the dataset's when it is projected in metres.
-Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const std::string& path) {
+// Decides the project CRS for a dataset CRS: the project's; else the dataset's when it is projected in true
+// metres; else (lon/lat, Web Mercator) the UTM zone at the centre of `extent` (in the dataset CRS), so that
+// lengths, areas and heights are real metres.
+Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const Extent& extent,
+                      const std::string& path) {
     if (!project.crs.isEmpty())
         return project.crs;
     if (dataCrs.isEmpty())
         return Error{"'" + path +
                      "' has no coordinate reference system; give one (CLI: --assume-crs EPSG:xxxx)."};
-    if (!isProjectedMetric(dataCrs))
+    if (isProjectedMetric(dataCrs) && !isWebMercator(dataCrs))
+        return dataCrs;
+    auto toLonLat = CrsTransform::create(dataCrs, Crs{"EPSG:4326"});
+    Vec2 centre = extent.center();
+    if (!toLonLat || extent.isEmpty() || !toLonLat->transform(centre))
         return Error{"'" + path + "' is in '" + crsName(dataCrs) +
-                     "', which is not a projected CRS in metres; create the project in a projected CRS first "
-                     "(e.g. the local UTM or Gauss-Kruger zone)."};
-    return dataCrs;
+                     "', which is not a projected CRS in metres, and its extent cannot be placed; create the "
+                     "project in a projected CRS first (e.g. the local UTM or Gauss-Kruger zone)."};
+    return utmZoneFor(centre.x, centre.y);
 }
 } // namespace
 
@@ -80,7 +87,13 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
         Crs dataCrs{wktOf(ds->GetSpatialRef())};
         if (dataCrs.isEmpty())
             dataCrs.definition = options.assumeCrs;
-        auto target = targetCrs(project, dataCrs, path);
+        Extent rasterExtent;
+        double gt[6];
+        if (ds->GetGeoTransform(gt) == CE_None) {
+            rasterExtent.include(gt[0], gt[3]);
+            rasterExtent.include(gt[0] + gt[1] * ds->GetRasterXSize(), gt[3] + gt[5] * ds->GetRasterYSize());
+        }
+        auto target = targetCrs(project, dataCrs, rasterExtent, path);
         if (!target)
             return Error{target.error()};
         ds.reset();
@@ -112,8 +125,14 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
         Crs dataCrs{wktOf(ogr->GetSpatialRef())};
         if (dataCrs.isEmpty())
             dataCrs.definition = options.assumeCrs;
-        auto target = targetCrs(
-            report.datasetCrs.isEmpty() ? project : Project{report.datasetCrs, {}, {}, {}}, dataCrs, path);
+        Extent layerExtent;
+        if (OGREnvelope env; ogr->GetExtent(&env, TRUE) == OGRERR_NONE) {
+            layerExtent.include(env.MinX, env.MinY);
+            layerExtent.include(env.MaxX, env.MaxY);
+        }
+        auto target =
+            targetCrs(report.datasetCrs.isEmpty() ? project : Project{report.datasetCrs, {}, {}, {}}, dataCrs,
+                      layerExtent, path);
         if (!target)
             return Error{target.error()};
         if (dataCrs.isEmpty())

@@ -131,6 +131,30 @@ private slots:
         QVERIFY2(ok, ok.error().c_str());
         QCOMPARE(ok->datasetCrs.definition, std::string("EPSG:32650"));
     }
+    void lonLatDataGetsTheLocalUtmZone() {
+        const QString path = mDir.filePath("lonlat.geojson");
+        writeText(path, kBuildingsGeoJson);
+        Progress progress;
+        auto r = io::importDataset(path.toStdString(), Project{}, {}, progress);
+        QVERIFY2(r, r.error().c_str());
+        QCOMPARE(r->datasetCrs.definition, std::string("EPSG:32650")); // 114.3 E, 30.55 N: UTM zone 50 N
+        const auto& bs = std::get<BuildingLayerData>(r->layers[0].data).buildings;
+        // The footprint's edges: 0.0003 deg of longitude at 30.55 N is 28.76 m on the ground, 0.0002 deg of
+        // latitude 22.2 m (UTM scale error here is < 0.1 %; the extent box would also rotate with convergence).
+        const auto& ring = bs[0].footprint.outer;
+        double longest = 0, shortest = 1e9;
+        for (std::size_t i = 0; i < ring.size(); ++i) {
+            const Vec2 d = ring[(i + 1) % ring.size()] - ring[i];
+            longest = std::max(longest, std::hypot(d.x, d.y));
+            shortest = std::min(shortest, std::hypot(d.x, d.y));
+        }
+        QVERIFY2(std::abs(longest - 28.76) < 0.1, std::to_string(longest).c_str());
+        QVERIFY2(std::abs(shortest - 22.18) < 0.1, std::to_string(shortest).c_str());
+        QCOMPARE(io::utmZoneFor(-2.93, 54.9).definition, std::string("EPSG:32630"));
+        QCOMPARE(io::utmZoneFor(151.2, -33.9).definition, std::string("EPSG:32756"));
+        QVERIFY(io::isWebMercator(Crs{"EPSG:3857"}));
+        QVERIFY(!io::isWebMercator(Crs{"EPSG:32650"}));
+    }
     void importDemAsTerrain() {
         RasterF dem(30, 20, 528000, 3381000, 5, 3.0f);
         const QString path = mDir.filePath("terrain.tif");
