@@ -5,6 +5,7 @@
 #include "viewer/scene/scene_builder.h"
 
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/MatrixTransform>
 #include <osg/NodeVisitor>
 #include <osgDB/WriteFile>
@@ -32,6 +33,60 @@ std::vector<osg::Geometry*> geometriesOf(osg::Node* node) {
     c.setNodeMaskOverride(~0u);
     node->accept(c);
     return c.geometries;
+}
+
+// Every LOD under a node whose name starts with `prefix`.
+struct LodCollector : osg::NodeVisitor {
+    explicit LodCollector(std::string p) : osg::NodeVisitor(TRAVERSE_ALL_CHILDREN), prefix(std::move(p)) {}
+    void apply(osg::LOD& lod) override {
+        if (lod.getName().rfind(prefix, 0) == 0)
+            lods.push_back(&lod);
+        traverse(lod);
+    }
+    std::string prefix;
+    std::vector<osg::LOD*> lods;
+};
+
+std::vector<osg::LOD*> lodsOf(osg::Node* node, const std::string& prefix) {
+    LodCollector c(prefix);
+    node->accept(c);
+    return c.lods;
+}
+
+std::size_t trianglesOf(osg::Node* node) {
+    std::size_t n = 0;
+    for (osg::Geometry* g : geometriesOf(node))
+        for (unsigned i = 0; i < g->getNumPrimitiveSets(); ++i)
+            if (g->getPrimitiveSet(i)->getMode() == GL_TRIANGLES)
+                n += g->getPrimitiveSet(i)->getNumIndices() / 3;
+    return n;
+}
+
+// Largest |z - ground - offset| over a sample of the named geometry's vertices, with `ground` probed on
+// `terrain` (whose LODs the probe resolves to their first child); `checked` counts the probes that hit.
+double drapeError(osg::Node* zones, const std::string& geometryName, osg::Node* terrain, double offset,
+                  int& checked) {
+    double worst = 0;
+    int index = 0;
+    checked = 0;
+    for (osg::Geometry* g : geometriesOf(zones)) {
+        if (g->getName() != geometryName)
+            continue;
+        for (const osg::Vec3& p : *static_cast<const osg::Vec3Array*>(g->getVertexArray())) {
+            if (index++ % 37 != 0)
+                continue;
+            osg::ref_ptr<osgUtil::LineSegmentIntersector> probe = new osgUtil::LineSegmentIntersector(
+                osg::Vec3d(p.x(), p.y(), p.z() + 500.0), osg::Vec3d(p.x(), p.y(), p.z() - 500.0));
+            osgUtil::IntersectionVisitor visitor(probe.get());
+            terrain->accept(visitor);
+            if (!probe->containsIntersections())
+                continue;
+            const double ground = probe->getFirstIntersection().getLocalIntersectPoint().z();
+            worst = std::max(worst, std::abs(p.z() - ground - offset));
+            ++checked;
+        }
+    }
+    return worst;
 }
 
 const gis::Layer* firstLayer(const gis::Project& p, gis::LayerKind kind) {
@@ -129,25 +184,8 @@ private slots:
         osg::Node* terrain =
             viewer::findLayerNode(mRoot.get(), firstLayer(mProject, gis::LayerKind::Terrain)->id);
         QVERIFY(terrain);
-        int checked = 0, index = 0;
-        double worst = 0;
-        for (osg::Geometry* g : geometriesOf(node)) {
-            if (g->getName() != "zones_fill")
-                continue;
-            for (const osg::Vec3& p : *static_cast<const osg::Vec3Array*>(g->getVertexArray())) {
-                if (index++ % 37 != 0)
-                    continue;
-                osg::ref_ptr<osgUtil::LineSegmentIntersector> probe = new osgUtil::LineSegmentIntersector(
-                    osg::Vec3d(p.x(), p.y(), p.z() + 500.0), osg::Vec3d(p.x(), p.y(), p.z() - 500.0));
-                osgUtil::IntersectionVisitor visitor(probe.get());
-                terrain->accept(visitor);
-                if (!probe->containsIntersections())
-                    continue;
-                const double ground = probe->getFirstIntersection().getLocalIntersectPoint().z();
-                worst = std::max(worst, std::abs(p.z() - ground - viewer::kZoneDrapeOffset));
-                ++checked;
-            }
-        }
+        int checked = 0;
+        const double worst = drapeError(node, "zones_fill", terrain, viewer::kZoneDrapeOffset, checked);
         QVERIFY2(checked > 100, "no draped zone vertices found");
         // Float vertices relative to the origin: centimetres at most.
         QVERIFY2(worst < 0.02, qPrintable(QString("zone vertex %1 m off the terrain").arg(worst)));
@@ -171,6 +209,67 @@ private slots:
         const int calls = viewer::countDrawCalls(root.get());
         qInfo("100,000 buildings: %d draw calls for the whole scene", calls);
         QVERIFY2(calls < 100, qPrintable(QString("%1 draw calls").arg(calls)));
+    }
+
+    void buildingTilesHaveScreenSizeLods() {
+        // 10,000 boxes: every tile is an LOD by pixel size; the near child holds every building's full
+        // geometry (10 triangles per box: 4 walls and a roof), the far child merged blocks, far fewer.
+        const gis::Project city = gis::demo::makeDemoCity({.seed = 42, .buildingCount = 10000});
+        const gis::Layer* layer = firstLayer(city, gis::LayerKind::Buildings);
+        QVERIFY(layer);
+        const auto& buildings = std::get<gis::BuildingLayerData>(layer->data).buildings;
+        for (const auto& b : buildings)
+            QCOMPARE(int(b.footprint.outer.size()), 4);
+        osg::ref_ptr<osg::Node> node = viewer::buildBuildingsNode(buildings, city.origin(), nullptr);
+        const std::vector<osg::LOD*> lods = lodsOf(node.get(), "buildings_lod_");
+        QVERIFY2(lods.size() >= 4, qPrintable(QString("%1 building LODs").arg(lods.size())));
+        std::size_t near = 0, far = 0;
+        for (osg::LOD* lod : lods) {
+            QCOMPARE(lod->getRangeMode(), osg::LOD::PIXEL_SIZE_ON_SCREEN);
+            QCOMPARE(lod->getNumChildren(), 2u);
+            QCOMPARE(lod->getNumRanges(), 2u);
+            const float threshold = lod->getMinRange(0);
+            QVERIFY(threshold > 10.0f);
+            QCOMPARE(lod->getMaxRange(0), std::numeric_limits<float>::max());
+            QCOMPARE(lod->getMinRange(1), 0.0f);
+            QCOMPARE(lod->getMaxRange(1), threshold);
+            QVERIFY(lod->getChild(0)->getName().rfind("buildings_tile_", 0) == 0);
+            QVERIFY(lod->getChild(1)->getName().rfind("buildings_far_", 0) == 0);
+            const std::size_t n = trianglesOf(lod->getChild(0)), f = trianglesOf(lod->getChild(1));
+            QVERIFY2(f * 3 < n, qPrintable(QString("far %1 vs near %2 triangles").arg(f).arg(n)));
+            near += n;
+            far += f;
+        }
+        QCOMPARE(near, buildings.size() * 10);
+        QCOMPARE(trianglesOf(node.get()), near + far);
+        // Draw calls count one child per LOD.
+        QCOMPARE(viewer::countDrawCalls(node.get()), int(lods.size()));
+    }
+
+    void terrainAndZonesSwitchTogether() {
+        // The terrain has a coarse level; the zones LOD has the same centre, radius and ranges, and each zone
+        // level lies kZoneDrapeOffset above the terrain level it renders with.
+        osg::Node* terrain =
+            viewer::findLayerNode(mRoot.get(), firstLayer(mProject, gis::LayerKind::Terrain)->id);
+        osg::Node* zones =
+            viewer::findLayerNode(mRoot.get(), firstLayer(mProject, gis::LayerKind::Zones)->id);
+        const std::vector<osg::LOD*> t = lodsOf(terrain, "terrain_lod");
+        const std::vector<osg::LOD*> z = lodsOf(zones, "zones_lod");
+        QCOMPARE(int(t.size()), 1);
+        QCOMPARE(int(z.size()), 1);
+        QCOMPARE(t[0]->getRangeMode(), osg::LOD::PIXEL_SIZE_ON_SCREEN);
+        QCOMPARE(t[0]->getNumChildren(), 2u);
+        QCOMPARE(z[0]->getNumChildren(), 2u);
+        QCOMPARE(z[0]->getCenter(), t[0]->getCenter());
+        QCOMPARE(z[0]->getRadius(), t[0]->getRadius());
+        QCOMPARE(z[0]->getRangeList(), t[0]->getRangeList());
+        QVERIFY(trianglesOf(t[0]->getChild(1)) * 3 < trianglesOf(t[0]->getChild(0)));
+        int checked = 0;
+        const double coarse = drapeError(z[0]->getChild(1), "zones_fill_coarse", t[0]->getChild(1),
+                                         viewer::kZoneDrapeOffset, checked);
+        QVERIFY2(checked > 100, "no coarse draped zone vertices found");
+        QVERIFY2(coarse < 0.02,
+                 qPrintable(QString("coarse zone vertex %1 m off the coarse terrain").arg(coarse)));
     }
 
     void cameraConversionsRoundTrip() {

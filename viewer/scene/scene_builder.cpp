@@ -2,9 +2,11 @@
 
 #include <osg/CullFace>
 #include <osg/Geometry>
+#include <osg/LOD>
 #include <osg/Material>
 #include <osg/NodeVisitor>
 
+#include <algorithm>
 #include <variant>
 
 namespace viewer {
@@ -22,9 +24,21 @@ void applySceneState(osg::StateSet* ss) {
     ss->setMode(GL_LIGHTING, osg::StateAttribute::ON);
 }
 
+// Counts the draw calls of visible geometry; an LOD counts its costliest child only (one child renders at a
+// time).
 class DrawCallCounter : public osg::NodeVisitor {
 public:
     DrawCallCounter() : osg::NodeVisitor(osg::NodeVisitor::TRAVERSE_ACTIVE_CHILDREN) {}
+    void apply(osg::LOD& lod) override {
+        int most = 0;
+        for (unsigned i = 0; i < lod.getNumChildren(); ++i) {
+            DrawCallCounter child;
+            child.setTraversalMask(getTraversalMask());
+            lod.getChild(i)->accept(child);
+            most = std::max(most, child.count);
+        }
+        count += most;
+    }
     void apply(osg::Geometry& geometry) override {
         for (unsigned i = 0; i < geometry.getNumPrimitiveSets(); ++i) {
             const osg::PrimitiveSet* p = geometry.getPrimitiveSet(i);

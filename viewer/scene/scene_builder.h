@@ -38,7 +38,9 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
 osg::Node* findLayerNode(osg::Group* root, const std::string& layerId);
 void setLayerVisible(osg::Group* root, const std::string& layerId, bool visible);
 
-// Number of draw calls (PrimitiveSets in visible Geometries) a traversal of `node` issues.
+// Upper bound of the draw calls a cull traversal of `node` issues when everything is in view: non-empty
+// PrimitiveSets of the Geometries under nodes with a non-zero mask, counting for each osg::LOD only its
+// costliest child (a traversal renders one child of an LOD at a time).
 int countDrawCalls(osg::Node* node);
 
 } // namespace viewer

@@ -1,6 +1,8 @@
 #include "viewer/scene/scene_util.h"
 
 #include <cmath>
+#include <limits>
+#include <vector>
 
 namespace viewer::detail {
 
@@ -29,7 +31,7 @@ int terrainStep(const gis::RasterF& dem, int maxVertices) {
     return step;
 }
 
-double terrainHeight(const gis::RasterF* dem, double x, double y) {
+double terrainHeight(const gis::RasterF* dem, double x, double y, int step) {
     if (!dem || dem->isEmpty())
         return 0.0;
     auto nearest = [&] {
@@ -41,7 +43,8 @@ double terrainHeight(const gis::RasterF* dem, double x, double y) {
     if (dem->width < 2 || dem->height < 2)
         return nearest();
     // The mesh node grid: every step-th cell centre plus the last one (as buildTerrainNode samples it).
-    const int step = terrainStep(*dem);
+    if (step <= 0)
+        step = terrainStep(*dem);
     auto node = [&](double f, int count, int& i0, int& i1) {
         const int last = (count - 1 + step - 1) / step; // index of the last node (count - 1)
         const int i = std::clamp(int(std::floor(f / step)), 0, last - 1);
@@ -62,6 +65,65 @@ double terrainHeight(const gis::RasterF* dem, double x, double y) {
     if (v >= u)
         return za + (zd - zc) * u + (zc - za) * v;
     return za + (zb - za) * u + (zd - zb) * v;
+}
+
+TerrainLod terrainLod(const gis::RasterF& dem, const gis::Vec3& origin) {
+    TerrainLod lod;
+    if (dem.isEmpty() || dem.width < 2 || dem.height < 2)
+        return lod;
+    lod.fineStep = terrainStep(dem);
+    lod.coarseStep = lod.fineStep * kTerrainCoarseFactor;
+    double zMin = std::numeric_limits<double>::infinity(), zMax = -zMin;
+    for (float v : dem.data)
+        if (!dem.isNoData(v)) {
+            zMin = std::min(zMin, double(v));
+            zMax = std::max(zMax, double(v));
+        }
+    if (zMin > zMax)
+        return lod;
+    const double minX = dem.originX + dem.cellSize / 2, maxX = dem.originX + (dem.width - 0.5) * dem.cellSize;
+    const double maxY = dem.originY - dem.cellSize / 2,
+                 minY = dem.originY - (dem.height - 0.5) * dem.cellSize;
+    lod.centre = local((minX + maxX) / 2, (minY + maxY) / 2, (zMin + zMax) / 2, origin);
+    lod.radius = float(std::sqrt((maxX - minX) * (maxX - minX) + (maxY - minY) * (maxY - minY) +
+                                 (zMax - zMin) * (zMax - zMin)) /
+                       2);
+    // Too small a grid to simplify: keep the fine mesh only.
+    if ((dem.width - 1) / lod.coarseStep < 2 || (dem.height - 1) / lod.coarseStep < 2)
+        return lod;
+    // The largest difference between the meshes is at a fine mesh node (both are planar on every fine
+    // triangle: the coarse grid is aligned with it and splits its quads along the same diagonal).
+    auto nodes = [&](int count) {
+        std::vector<int> out;
+        for (int i = 0; i < count; i += lod.fineStep)
+            out.push_back(i);
+        if (out.back() != count - 1)
+            out.push_back(count - 1);
+        return out;
+    };
+    for (int r : nodes(dem.height))
+        for (int c : nodes(dem.width)) {
+            const gis::Vec2 p = dem.cellCenter(c, r);
+            const double e = std::abs(terrainHeight(&dem, p.x, p.y, lod.fineStep) -
+                                      terrainHeight(&dem, p.x, p.y, lod.coarseStep));
+            lod.maxError = std::max(lod.maxError, e);
+        }
+    // pixel size = on-screen diameter of the bounding sphere, so metres -> pixels is pixelSize / (2 radius).
+    lod.switchPixels = float(kTerrainErrorPixels * 2 * lod.radius / std::max(lod.maxError, 1e-3));
+    lod.enabled = true;
+    return lod;
+}
+
+osg::ref_ptr<osg::LOD> makeTerrainLodNode(const TerrainLod& t, const std::string& name) {
+    osg::ref_ptr<osg::LOD> lod = new osg::LOD;
+    lod->setName(name);
+    lod->setRangeMode(osg::LOD::PIXEL_SIZE_ON_SCREEN);
+    lod->setCenterMode(osg::LOD::USER_DEFINED_CENTER);
+    lod->setCenter(t.centre);
+    lod->setRadius(t.radius);
+    lod->setRange(0, t.switchPixels, std::numeric_limits<float>::max());
+    lod->setRange(1, 0.0f, t.switchPixels);
+    return lod;
 }
 
 } // namespace viewer::detail

@@ -5,10 +5,13 @@
 
 #include <osg/Geometry>
 #include <osg/Group>
+#include <osg/LOD>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
+#include <string>
 #include <vector>
 
 namespace viewer {
@@ -50,15 +53,11 @@ std::vector<int> sampleIndices(int count, int step) {
     return out;
 }
 
-} // namespace
-
-osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec3& origin) {
+// The terrain mesh on the grid of every step-th cell, in tiles named <prefix><index>.
+osg::ref_ptr<osg::Group> buildTerrainTiles(const gis::RasterF& dem, const gis::Vec3& origin, int step,
+                                           const std::string& name, const std::string& prefix) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
-    group->setName("terrain");
-    if (dem.isEmpty() || dem.width < 2 || dem.height < 2)
-        return group;
-
-    const int step = detail::terrainStep(dem);
+    group->setName(name);
     const std::vector<int> cols = sampleIndices(dem.width, step);
     const std::vector<int> rows = sampleIndices(dem.height, step);
     const int nc = int(cols.size()), nr = int(rows.size());
@@ -150,7 +149,7 @@ osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec
             }
             if (triangles->empty())
                 continue;
-            auto geometry = detail::makeGeometry("terrain_tile_" + std::to_string(tileIndex++));
+            auto geometry = detail::makeGeometry(prefix + std::to_string(tileIndex++));
             geometry->setVertexArray(vertices);
             geometry->setNormalArray(normals, osg::Array::BIND_PER_VERTEX);
             geometry->setColorArray(colours, osg::Array::BIND_PER_VERTEX);
@@ -158,6 +157,30 @@ osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec
             group->addChild(geometry);
         }
     }
+    return group;
+}
+
+} // namespace
+
+// Without a coarse level: the fine tiles under "terrain". With one: "terrain" holds an LOD "terrain_lod"
+// whose child 0 is the fine tiles (terrain_tile_<i>) and child 1 the coarse tiles (terrain_coarse_tile_<i>).
+osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec3& origin) {
+    if (dem.isEmpty() || dem.width < 2 || dem.height < 2) {
+        osg::ref_ptr<osg::Group> group = new osg::Group;
+        group->setName("terrain");
+        return group;
+    }
+    const detail::TerrainLod lod = detail::terrainLod(dem, origin);
+    auto fine = buildTerrainTiles(dem, origin, lod.fineStep, "terrain", "terrain_tile_");
+    if (!lod.enabled || fine->getNumChildren() == 0)
+        return fine;
+    fine->setName("terrain_fine");
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    group->setName("terrain");
+    osg::ref_ptr<osg::LOD> node = detail::makeTerrainLodNode(lod, "terrain_lod");
+    node->addChild(fine);
+    node->addChild(buildTerrainTiles(dem, origin, lod.coarseStep, "terrain_coarse", "terrain_coarse_tile_"));
+    group->addChild(node);
     return group;
 }
 

@@ -9,11 +9,13 @@
 #include <osg/Depth>
 #include <osg/Geometry>
 #include <osg/Group>
+#include <osg/LOD>
 #include <osg/LineWidth>
 #include <osg/PolygonOffset>
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 #include <vector>
 
 namespace viewer {
@@ -103,15 +105,14 @@ void setLineState(osg::StateSet* ss) {
     ss->setRenderingHint(osg::StateSet::TRANSPARENT_BIN);
 }
 
-} // namespace
-
-osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const gis::RasterF* dem,
-                                       const gis::Vec3& origin) {
+// The zones draped on the terrain mesh of the given grid step (see detail::terrainHeight), as geometries
+// "zones_fill<suffix>" and "zones_outline<suffix>" under a group named `name`.
+osg::ref_ptr<osg::Group> buildZoneGeometry(std::span<const gis::Zone> zones, const gis::RasterF* dem,
+                                           const gis::Vec3& origin, int step, const std::string& name,
+                                           const std::string& suffix) {
     osg::ref_ptr<osg::Group> group = new osg::Group;
-    group->setName("zones");
-    if (dem && dem->isEmpty())
-        dem = nullptr;
-    const double gridSpacing = dem ? dem->cellSize * detail::terrainStep(*dem) : 0.0;
+    group->setName(name);
+    const double gridSpacing = dem ? dem->cellSize * step : 0.0;
 
     osg::ref_ptr<osg::Vec3Array> fillVertices = new osg::Vec3Array;
     osg::ref_ptr<osg::Vec3Array> fillNormals = new osg::Vec3Array;
@@ -122,7 +123,7 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
     osg::ref_ptr<osg::DrawElementsUInt> lines = new osg::DrawElementsUInt(GL_LINES);
 
     auto lift = [&](double x, double y, double extra) {
-        return detail::local(x, y, detail::terrainHeight(dem, x, y) + kZoneDrapeOffset + extra, origin);
+        return detail::local(x, y, detail::terrainHeight(dem, x, y, step) + kZoneDrapeOffset + extra, origin);
     };
 
     // Terrain normal by central differences over one terrain mesh cell (matches the terrain's shading).
@@ -131,9 +132,11 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
             return osg::Vec3(0, 0, 1);
         const double h = gridSpacing;
         const double dzdx =
-            (detail::terrainHeight(dem, x + h, y) - detail::terrainHeight(dem, x - h, y)) / (2 * h);
+            (detail::terrainHeight(dem, x + h, y, step) - detail::terrainHeight(dem, x - h, y, step)) /
+            (2 * h);
         const double dzdy =
-            (detail::terrainHeight(dem, x, y + h) - detail::terrainHeight(dem, x, y - h)) / (2 * h);
+            (detail::terrainHeight(dem, x, y + h, step) - detail::terrainHeight(dem, x, y - h, step)) /
+            (2 * h);
         osg::Vec3 n(float(-dzdx), float(-dzdy), 1.0f);
         n.normalize();
         return n;
@@ -193,7 +196,7 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
     }
 
     if (!fillTriangles->empty()) {
-        auto geometry = detail::makeGeometry("zones_fill");
+        auto geometry = detail::makeGeometry("zones_fill" + suffix);
         geometry->setVertexArray(fillVertices);
         geometry->setNormalArray(fillNormals, osg::Array::BIND_PER_VERTEX);
         geometry->setColorArray(fillColours, osg::Array::BIND_PER_VERTEX);
@@ -202,13 +205,37 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
         group->addChild(geometry);
     }
     if (!lines->empty()) {
-        auto geometry = detail::makeGeometry("zones_outline");
+        auto geometry = detail::makeGeometry("zones_outline" + suffix);
         geometry->setVertexArray(lineVertices);
         geometry->setColorArray(lineColours, osg::Array::BIND_PER_VERTEX);
         geometry->addPrimitiveSet(lines);
         setLineState(geometry->getOrCreateStateSet());
         group->addChild(geometry);
     }
+    return group;
+}
+
+} // namespace
+
+// With a DEM whose terrain has a coarse level (detail::terrainLod), "zones" holds an LOD "zones_lod" with the
+// same centre, radius and ranges as the terrain's: child 0 drapes on the fine mesh (zones_fill,
+// zones_outline), child 1 on the coarse mesh (zones_fill_coarse, zones_outline_coarse). Both LODs see the
+// same bounding sphere under the same transform, so they always pick the same level.
+osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const gis::RasterF* dem,
+                                       const gis::Vec3& origin) {
+    if (dem && dem->isEmpty())
+        dem = nullptr;
+    const detail::TerrainLod lod = dem ? detail::terrainLod(*dem, origin) : detail::TerrainLod{};
+    auto fine = buildZoneGeometry(zones, dem, origin, lod.fineStep, "zones", "");
+    if (!lod.enabled || fine->getNumChildren() == 0)
+        return fine;
+    fine->setName("zones_fine");
+    osg::ref_ptr<osg::Group> group = new osg::Group;
+    group->setName("zones");
+    osg::ref_ptr<osg::LOD> node = detail::makeTerrainLodNode(lod, "zones_lod");
+    node->addChild(fine);
+    node->addChild(buildZoneGeometry(zones, dem, origin, lod.coarseStep, "zones_coarse", "_coarse"));
+    group->addChild(node);
     return group;
 }
 
