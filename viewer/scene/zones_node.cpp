@@ -27,17 +27,6 @@ constexpr double kMaxSteinerPoints = 6000; // per zone: coarser grid for very la
 constexpr double kFillAlpha = 0.72;        // lit by the sun like the terrain, so relief still shows
 constexpr double kWaterAlpha = 0.85;       // water (class E) reads as water, not as a tint
 
-bool insideRing(const gis::Ring& ring, double x, double y) {
-    bool inside = false;
-    for (std::size_t i = 0, n = ring.size(), j = n - 1; i < n; j = i++) {
-        const gis::Vec2& a = ring[i];
-        const gis::Vec2& b = ring[j];
-        if ((a.y > y) != (b.y > y) && x < (b.x - a.x) * (y - a.y) / (b.y - a.y) + a.x)
-            inside = !inside;
-    }
-    return inside;
-}
-
 double distanceToRing(const gis::Ring& ring, double x, double y) {
     double best = std::numeric_limits<double>::infinity();
     for (std::size_t i = 0, n = ring.size(); i < n; ++i) {
@@ -73,11 +62,11 @@ std::vector<gis::Vec2> steinerPoints(const gis::Polygon& poly, const gis::Raster
     for (double j = ja; j <= jb; ++j) {
         for (double i = ia; i <= ib; ++i) {
             const double x = x0 + i * spacing, y = y0 - j * spacing;
-            if (!insideRing(poly.outer, x, y))
+            if (!gis::contains(poly.outer, {x, y}))
                 continue;
             bool ok = distanceToRing(poly.outer, x, y) > spacing * 0.3;
             for (const auto& h : poly.holes)
-                ok = ok && !insideRing(h, x, y) && distanceToRing(h, x, y) > spacing * 0.3;
+                ok = ok && !gis::contains(h, {x, y}) && distanceToRing(h, x, y) > spacing * 0.3;
             if (ok)
                 points.push_back({x, y});
         }
