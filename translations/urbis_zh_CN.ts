@@ -539,6 +539,10 @@ Area: %4</source>
         <source>no such file: %1</source>
         <translation>文件不存在：%1</translation>
     </message>
+    <message>
+        <source>Print the time from start to the first rendered frame.</source>
+        <translation>输出从启动到渲染出第一帧所用的时间。</translation>
+    </message>
 </context>
 <context>
     <name>app::MainWindow</name>

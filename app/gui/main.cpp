@@ -11,12 +11,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMouseEvent>
+#include <QOpenGLWidget>
 #include <QTimer>
 
 #include <cstdio>
 #include <exception>
+#include <memory>
 
 namespace {
 
@@ -93,6 +96,9 @@ struct CommandLine {
         QCoreApplication::translate("app::Main",
                                     "User interface language, e.g. zh_CN or en (default: the system's)."),
         QCoreApplication::translate("app::Main", "locale")};
+    QCommandLineOption timing{
+        QStringLiteral("timing"),
+        QCoreApplication::translate("app::Main", "Print the time from start to the first rendered frame.")};
     QCommandLineOption screenshot{
         QStringLiteral("screenshot"),
         QCoreApplication::translate(
@@ -107,6 +113,7 @@ struct CommandLine {
         parser.addOption(demo);
         parser.addOption(lang);
         parser.addOption(screenshot);
+        parser.addOption(timing);
         parser.addPositionalArgument(
             QCoreApplication::translate("app::Main", "file"),
             QCoreApplication::translate("app::Main", "A Urbis project to open, or a GIS dataset to import."),
@@ -135,6 +142,8 @@ bool onlyPrintsInformation(int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QCoreApplication::setOrganizationName(QStringLiteral("Urbis"));
     QCoreApplication::setApplicationName(QStringLiteral("Urbis"));
     QCoreApplication::setApplicationVersion(QStringLiteral(URBIS_VERSION));
@@ -192,6 +201,17 @@ int main(int argc, char** argv) {
     app::MainWindow window(options);
     if (!screenshot.isEmpty())
         window.fileController()->setInteractive(false);
+    if (parser.isSet(commandLine.timing)) {
+        // The first frame the viewport swaps after the window is shown (the demo or file is loaded before
+        // the event loop starts, so it is in that frame; a file opened in the background comes later).
+        auto connection = std::make_shared<QMetaObject::Connection>();
+        *connection = QObject::connect(window.viewer(), &QOpenGLWidget::frameSwapped, &window,
+                                       [connection, sinceStart] {
+                                           std::fprintf(stderr, "urbis: first frame after %lld ms\n",
+                                                        static_cast<long long>(sinceStart.elapsed()));
+                                           QObject::disconnect(*connection);
+                                       });
+    }
     window.show();
 
     int status = 0;
