@@ -302,10 +302,6 @@ Do you want to save them?</source>
         <translation>Urbis 项目 (*.gpkg);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>It is not a Urbis project. To add its data to the current project, use File ▸ Import Data.</source>
-        <translation>该文件不是 Urbis 项目。如需将其数据添加到当前项目，请使用“文件 ▸ 导入数据”。</translation>
-    </message>
-    <message>
         <source>Save Project As</source>
         <translation>项目另存为</translation>
     </message>

@@ -242,7 +242,7 @@ void FileController::startNextImport() {
 }
 
 bool FileController::openOrImport(const QString& path) {
-    if (gis::io::isUrbisProject(QFileInfo(path).absoluteFilePath().toStdString()))
+    if (gis::io::fileRole(QFileInfo(path).absoluteFilePath().toStdString()) != gis::io::FileRole::Data)
         return openPath(path);
     return importPath(path);
 }
@@ -277,11 +277,7 @@ void FileController::open() {
                                                       tr("Urbis projects (*.gpkg);;All files (*)"));
     if (path.isEmpty())
         return;
-    if (!gis::io::isUrbisProject(path.toStdString())) {
-        reportError(Document::openFailedMessage(path, tr("It is not a Urbis project. To add its data to the "
-                                                         "current project, use File ▸ Import Data.")));
-        return;
-    }
+    // readProject says precisely what is wrong (not a project, damaged, newer schema) and changes nothing.
     openPath(path);
 }
 
@@ -317,7 +313,8 @@ bool FileController::eventFilter(QObject* watched, QEvent* event) {
         if (!files.isEmpty()) {
             drop->acceptProposedAction();
             // A single project replaces the document; everything else is added to it.
-            if (files.size() == 1 && gis::io::isUrbisProject(files.first().toStdString()))
+            if (files.size() == 1 &&
+                gis::io::fileRole(files.first().toStdString()) != gis::io::FileRole::Data)
                 openPath(files.first());
             else
                 for (const QString& file : files)

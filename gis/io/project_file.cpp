@@ -269,6 +269,19 @@ bool isUrbisProject(const std::string& path) {
     return ds && ds->GetLayerByName("urbis_meta") != nullptr;
 }
 
+FileRole fileRole(const std::string& path) {
+    if (isUrbisProject(path))
+        return FileRole::Project;
+    if (!detail::hasSqliteHeader(path))
+        return FileRole::Data;
+    initGdal();
+    GdalErrorScope errors;
+    DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds || detail::sqliteQuickCheck(*ds) != "ok")
+        return FileRole::DamagedProject;
+    return FileRole::Data;
+}
+
 namespace {
 Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& progress);
 } // namespace

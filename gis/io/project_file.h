@@ -22,4 +22,10 @@ Result<Project> readProject(const std::string& path);
 // True when the file exists and is a GeoPackage with a urbis_meta table (cheap check, no layers read).
 bool isUrbisProject(const std::string& path);
 
+// What a file dropped on or given to the app should be treated as: a project to open (which reports its own
+// problems), a damaged SQLite/GeoPackage file (also opened, so the user reads "damaged, restore from a
+// backup" rather than an import error), or anything else (imported as data).
+enum class FileRole { Project, DamagedProject, Data };
+FileRole fileRole(const std::string& path);
+
 } // namespace gis::io

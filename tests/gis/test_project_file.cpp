@@ -179,6 +179,10 @@ private slots:
         QVERIFY(!r);
         QVERIFY2(r.error().find("damaged") != std::string::npos, r.error().c_str());
         QCOMPARE(sha(bad), before);
+        // Given to the app, it is opened (to say "damaged"), not imported as data.
+        QCOMPARE(io::fileRole(bad.toStdString()), io::FileRole::DamagedProject);
+        QCOMPARE(io::fileRole(good.toStdString()), io::FileRole::Project);
+        QCOMPARE(sha(bad), before);
     }
     void externalTerrainIsRelativeAndReprojected();
 };

@@ -255,8 +255,8 @@ void ViewerWidget::paintGL() {
     // The default FBO changes on resize and OSG would otherwise rebind FBO 0 (TOOLCHAIN.md pitfall 2).
     d->scene.frame(defaultFramebufferObject());
     d->lastDrawCalls = d->scene.drawCalls();
-    if (!d->project)
-        return;
+    if (!d->project || d->project->layers.empty())
+        return; // nothing to orient or measure
     OverlayState overlay;
     overlay.view = cameraView();
     overlay.groundUnderCamera = d->groundHeight(overlay.view.east, overlay.view.north);
