@@ -13,7 +13,7 @@ PACKAGES=(
   libcgal-dev libgmp-dev libmpfr-dev libboost-dev
   libembree-dev libtbb-dev nlohmann-json3-dev
   xvfb xauth mesa-utils libgl1-mesa-dri x11-utils
-  fonts-noto-cjk
+  fonts-noto-cjk tzdata
 )
 
 missing=()

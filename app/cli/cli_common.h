@@ -18,6 +18,7 @@ int runInfo(const QStringList& args);
 int runDemo(const QStringList& args);
 int runRender(const QStringList& args);
 int runBench(const QStringList& args);
+int runSunPosition(const QStringList& args);
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added

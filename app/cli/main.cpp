@@ -21,6 +21,8 @@ Subcommands:
                                   write the built-in demo city as a project
   bench [--buildings 1000,10000,100000] [--frames N] [--json]
                                   rendering and memory benchmark (needs an X server)
+  sun-position --lat DEG --lon DEG --time ISO8601 [--tz ZONE] [--no-refraction] [--json]
+                                  sun position (NREL SPA), sunrise, transit, sunset, true solar time
 
 Run 'urbis-cli SUBCOMMAND --help' for the options of one subcommand.
 Exit codes: 0 success, 1 failure, 2 usage error.)";
@@ -64,6 +66,8 @@ int main(int argc, char** argv) {
             return app::cli::runRender(args);
         if (sub == "bench")
             return app::cli::runBench(args);
+        if (sub == "sun-position")
+            return app::cli::runSunPosition(args);
     } catch (const std::exception& e) {
         return app::cli::fail(sub, QString("internal error: %1").arg(e.what()));
     }
