@@ -6,7 +6,9 @@
 
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace gis {
@@ -34,6 +36,18 @@ template <class T> struct Raster {
     // Centre of a cell in CRS coordinates.
     Vec2 cellCenter(int col, int row) const {
         return {originX + (col + 0.5) * cellSize, originY - (row + 0.5) * cellSize};
+    }
+    // Smallest and largest valid (non-nodata) value; nullopt when every cell is nodata.
+    std::optional<std::pair<double, double>> valueRange() const {
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (const T& v : data)
+            if (!isNoData(v)) {
+                lo = std::min(lo, double(v));
+                hi = std::max(hi, double(v));
+            }
+        if (lo > hi)
+            return std::nullopt;
+        return std::pair{lo, hi};
     }
     Extent extent() const {
         Extent e;

@@ -140,7 +140,8 @@ private slots:
         QCOMPARE(r->datasetCrs.definition, std::string("EPSG:32650")); // 114.3 E, 30.55 N: UTM zone 50 N
         const auto& bs = std::get<BuildingLayerData>(r->layers[0].data).buildings;
         // The footprint's edges: 0.0003 deg of longitude at 30.55 N is 28.76 m on the ground, 0.0002 deg of
-        // latitude 22.2 m (UTM scale error here is < 0.1 %; the extent box would also rotate with convergence).
+        // latitude 22.2 m (UTM scale error here is < 0.1 %; the extent box would also rotate with
+        // convergence).
         const auto& ring = bs[0].footprint.outer;
         double longest = 0, shortest = 1e9;
         for (std::size_t i = 0; i < ring.size(); ++i) {

@@ -98,11 +98,9 @@ HeightRange projectHeightRange(const gis::Project& project) {
     double zMax = -std::numeric_limits<double>::infinity();
     for (const auto& layer : project.layers) {
         if (const auto* t = std::get_if<gis::TerrainLayerData>(&layer.data); t && t->dem) {
-            for (float v : t->dem->data) {
-                if (t->dem->isNoData(v))
-                    continue;
-                zMin = std::min(zMin, double(v));
-                zMax = std::max(zMax, double(v));
+            if (const auto range = t->dem->valueRange()) {
+                zMin = std::min(zMin, range->first);
+                zMax = std::max(zMax, range->second);
             }
         } else if (const auto* b = std::get_if<gis::BuildingLayerData>(&layer.data)) {
             for (const auto& building : b->buildings) {

@@ -73,14 +73,10 @@ TerrainLod terrainLod(const gis::RasterF& dem, const gis::Vec3& origin) {
         return lod;
     lod.fineStep = terrainStep(dem);
     lod.coarseStep = lod.fineStep * kTerrainCoarseFactor;
-    double zMin = std::numeric_limits<double>::infinity(), zMax = -zMin;
-    for (float v : dem.data)
-        if (!dem.isNoData(v)) {
-            zMin = std::min(zMin, double(v));
-            zMax = std::max(zMax, double(v));
-        }
-    if (zMin > zMax)
+    const auto range = dem.valueRange();
+    if (!range)
         return lod;
+    const auto [zMin, zMax] = *range;
     const double minX = dem.originX + dem.cellSize / 2, maxX = dem.originX + (dem.width - 0.5) * dem.cellSize;
     const double maxY = dem.originY - dem.cellSize / 2,
                  minY = dem.originY - (dem.height - 0.5) * dem.cellSize;

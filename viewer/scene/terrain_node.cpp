@@ -62,14 +62,10 @@ osg::ref_ptr<osg::Group> buildTerrainTiles(const gis::RasterF& dem, const gis::V
     const std::vector<int> rows = sampleIndices(dem.height, step);
     const int nc = int(cols.size()), nr = int(rows.size());
 
-    double zMin = std::numeric_limits<double>::infinity(), zMax = -zMin;
-    for (float v : dem.data)
-        if (!dem.isNoData(v)) {
-            zMin = std::min(zMin, double(v));
-            zMax = std::max(zMax, double(v));
-        }
-    if (zMin > zMax)
+    const auto range = dem.valueRange();
+    if (!range)
         return group;
+    const auto [zMin, zMax] = *range;
     const double zRange = std::max(zMax - zMin, 1.0);
 
     auto valid = [&](int i, int j) { return !dem.isNoData(dem.at(cols[i], rows[j])); };
