@@ -3,6 +3,7 @@
 #include "gis/io/crs_transform.h"
 #include "gis/io/gdal_log.h"
 #include "gis/io/gdal_ptr.h"
+#include "gis/io/import_common.h"
 #include "gis/io/ogr_geometry.h"
 #include "gis/io/raster_io.h"
 
@@ -36,6 +37,10 @@ int findField(OGRFeatureDefn* defn, std::initializer_list<const char*> names, co
     return -1;
 }
 
+} // namespace
+
+namespace detail {
+
 double minGround(const Project& project, const Polygon& p) {
     if (!project.terrain())
         return 0;
@@ -65,7 +70,11 @@ Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const Extent& 
                      "project in a projected CRS first (e.g. the local UTM or Gauss-Kruger zone)."};
     return utmZoneFor(centre.x, centre.y);
 }
-} // namespace
+
+} // namespace detail
+
+using detail::minGround;
+using detail::targetCrs;
 
 Result<ImportReport> importDataset(const std::string& path, const Project& project,
                                    const ImportOptions& options, Progress& progress) {
@@ -78,6 +87,10 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
     if (!ds)
         return Error{"Cannot import '" + path + "': not a dataset GDAL can read" +
                      (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") + "."};
+    if (std::string(ds->GetDriver()->GetDescription()) == "OSM") {
+        ds.reset();
+        return importOsm(path, project, options, progress);
+    }
     ImportReport report;
     Project scratch; // only for unique ids across the layers we create
     scratch.layers = project.layers;
@@ -190,6 +203,10 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             auto polys = detail::polygonsOf(geom.get());
             if (polys.empty()) {
                 ++skipped;
+                if (asBuildings) {
+                    ++report.heights.buildings;
+                    ++report.heights.skipped;
+                }
                 if (skipped <= 20)
                     report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
                                               std::to_string(f->GetFID()) + ": no usable polygon; skipped.");
@@ -206,6 +223,10 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             }
             if (!transformed) {
                 ++skipped;
+                if (asBuildings) {
+                    ++report.heights.buildings;
+                    ++report.heights.skipped;
+                }
                 report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
                                           std::to_string(f->GetFID()) + ": cannot be reprojected; skipped.");
                 continue;
@@ -218,7 +239,9 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
                 int levels = levelsField >= 0 && f->IsFieldSetAndNotNull(levelsField)
                                  ? f->GetFieldAsInteger(levelsField)
                                  : 0;
-                if (h <= 0 && levels > 0)
+                ++report.heights.buildings;
+                const bool hasHeight = h > 0 && h <= 1000;
+                if (!hasHeight && levels > 0)
                     h = levels * options.storeyHeight;
                 if (!(h > 0 && h <= 1000)) {
                     if (h != 0 && defaulted < 20)
@@ -227,6 +250,9 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
                             ": height " + std::to_string(h) + " m is not plausible; the default was used.");
                     h = options.defaultHeight;
                     ++defaulted;
+                    ++report.heights.defaulted;
+                } else {
+                    ++(hasHeight ? report.heights.withHeight : report.heights.withLevels);
                 }
                 for (auto& p : polys) {
                     Building b;

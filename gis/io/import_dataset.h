@@ -6,6 +6,7 @@
 #include "gis/progress.h"
 #include "gis/result.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,10 +19,27 @@ struct ImportOptions {
     double storeyHeight = 3.0;
     double defaultHeight = 10.0; // applied (and reported) when no usable height
     std::string projectFile;     // for relative terrain sources
+    // OSM import configuration; empty: the shipped resources/osm/osmconf.ini (found through the environment
+    // variable URBIS_RESOURCE_DIR, else the source tree's resources/ folder).
+    std::string osmConfig;
+};
+
+// The folder of Urbis's data files (presets, osmconf): $URBIS_RESOURCE_DIR, else the source tree's
+// resources/.
+std::string resourceDirectory();
+
+// How the buildings of an import got their heights (the counts a planner is told, never silently).
+struct HeightStats {
+    std::int64_t buildings = 0;  // building features read, including skipped ones
+    std::int64_t withHeight = 0; // a usable height attribute
+    std::int64_t withLevels = 0; // storeys x storey height
+    std::int64_t defaulted = 0;  // the default height
+    std::int64_t skipped = 0;    // no usable geometry
 };
 
 struct ImportReport {
     std::vector<Layer> layers;
+    HeightStats heights;
     std::vector<std::string> warnings; // each names the file and feature
     Crs datasetCrs;
 };

@@ -60,6 +60,11 @@ inline std::vector<Polygon> polygonsOf(const OGRGeometry* g) {
         for (const auto* part : g->toMultiPolygon())
             addPolygon(part);
         break;
+    case wkbGeometryCollection: // e.g. what MakeValid returns for a self-touching ring: keep its polygons
+        for (const auto* part : g->toGeometryCollection())
+            for (auto& p : polygonsOf(part))
+                out.push_back(std::move(p));
+        break;
     case wkbCurvePolygon:
     case wkbMultiSurface: {
         std::unique_ptr<OGRGeometry> linear(g->getLinearGeometry());

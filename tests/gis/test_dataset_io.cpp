@@ -117,6 +117,13 @@ private slots:
         QVERIFY(all.find("default") != std::string::npos);
         QVERIFY2(all.find("feature 5: invalid geometry") != std::string::npos, all.c_str()); // the bow-tie
         QVERIFY(r->layers[0].id != "buildings"); // unique against the project's layers
+        // 5 building features: 1 with a height, 1 from storeys, 2 defaulted (-5 m, and the bow-tie? no: 12
+        // m), 1 without geometry skipped.
+        QCOMPARE(r->heights.buildings, std::int64_t(5));
+        QCOMPARE(r->heights.skipped, std::int64_t(1));
+        QCOMPARE(r->heights.withLevels, std::int64_t(1));
+        QCOMPARE(r->heights.defaulted, std::int64_t(1));
+        QCOMPARE(r->heights.withHeight, std::int64_t(2));
     }
     void importWithoutCrsAsksForOne() {
         const QString path = mDir.filePath("nocrs.csv");
