@@ -19,6 +19,7 @@ int runDemo(const QStringList& args);
 int runRender(const QStringList& args);
 int runBench(const QStringList& args);
 int runSunPosition(const QStringList& args);
+int runSunlight(const QStringList& args);
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added

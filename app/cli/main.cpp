@@ -23,6 +23,9 @@ Subcommands:
                                   rendering and memory benchmark (needs an X server)
   sun-position --lat DEG --lon DEG --time ISO8601 [--tz ZONE] [--no-refraction] [--json]
                                   sun position (NREL SPA), sunrise, transit, sunset, true solar time
+  sunlight --buildings FILE --points FILE (--preset NAME | --date D --window HH:MM-HH:MM --time-base B)
+         [--out FILE.csv] [--json]
+                                  sunlight hours of points (shadow rays, intervals to 1 s, presets)
 
 Run 'urbis-cli SUBCOMMAND --help' for the options of one subcommand.
 Exit codes: 0 success, 1 failure, 2 usage error.)";
@@ -68,6 +71,8 @@ int main(int argc, char** argv) {
             return app::cli::runBench(args);
         if (sub == "sun-position")
             return app::cli::runSunPosition(args);
+        if (sub == "sunlight")
+            return app::cli::runSunlight(args);
     } catch (const std::exception& e) {
         return app::cli::fail(sub, QString("internal error: %1").arg(e.what()));
     }
