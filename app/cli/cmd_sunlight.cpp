@@ -1,17 +1,25 @@
-// urbis-cli sunlight --buildings FILE [--height-field F] [--occluders FILE...] --points FILE
+// urbis-cli sunlight --buildings FILE [--height-field F] [--occluders FILE...]
+//   (--points FILE | --grid SPACING --aoi FILE [--grid-height M] [--ground-z M] | --windows [--window-spacing
+//   M]
+//    [--window-width M] [--sill-height M] [--sill-samples N] [--facing south|all] [--only-use USE]
+//    [--building-ids ID,...])
 //   (--preset NAME [--year Y] | --date YYYY-MM-DD --window HH:MM-HH:MM --time-base solar|clock [--tz ZONE]
 //    [--rule cumulative|longest|longest-N] [--min-segment MIN] [--min-altitude DEG] [--sweep-angle DEG]
-//    [--required-hours H]) [--out FILE.csv] [--json]
-// Sunlight hours of receiver points (gis::analysis::computeSunlight, the same call the GUI makes). IANA zones
-// are resolved here (QTimeZone) to a UTC offset for the date; gis gets numbers only.
+//    [--required-hours H]) [--out FILE.csv|FILE.tif] [--json]
+// Sunlight hours of receiver points, windows or plan grids (gis::analysis::computeSunlight and the receiver
+// generators, the same calls the GUI makes). IANA zones are resolved here (QTimeZone) to a UTC offset for the
+// date; gis gets numbers only. Reading the scene and formatting the output live in cmd_sunlight_io.cpp.
 #include "app/cli/cli_common.h"
+#include "app/cli/cmd_sunlight_io.h"
 #include "gis/analysis/sun_position.h"
 #include "gis/analysis/sunlight.h"
+#include "gis/analysis/sunlight_grid.h"
 #include "gis/analysis/sunlight_preset.h"
 #include "gis/analysis/sunlight_receivers.h"
-#include "gis/geom/extrude.h"
+#include "gis/analysis/sunlight_windows.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/import_dataset.h"
+#include "gis/io/raster_io.h"
 #include "gis/resources.h"
 
 #include <QCommandLineParser>
@@ -33,9 +41,9 @@ namespace {
 using namespace gis::analysis;
 const char* kSub = "sunlight";
 const char* kUsageLine =
-    "Usage: urbis-cli sunlight --buildings FILE --points FILE (--preset NAME | --date "
-    "YYYY-MM-DD --window HH:MM-HH:MM --time-base solar|clock [--tz ZONE]) [--out FILE.csv] "
-    "[--json]";
+    "Usage: urbis-cli sunlight --buildings FILE (--points FILE | --windows | --grid SPACING --aoi FILE) "
+    "(--preset NAME | --date YYYY-MM-DD --window HH:MM-HH:MM --time-base solar|clock [--tz ZONE]) "
+    "[--out FILE.csv|FILE.tif] [--json]";
 
 int usage(const QString& message) {
     return fail(kSub, message + "\n" + kUsageLine, kUsage);
@@ -78,13 +86,6 @@ QString offsetText(int seconds) {
         .arg(a / 3600, 2, 10, QChar('0'))
         .arg(a / 60 % 60, 2, 10, QChar('0'));
 }
-
-QString csvField(const std::string& s) {
-    QString q = QString::fromStdString(s);
-    if (q.contains(',') || q.contains('"') || q.contains(';') || q.contains('\n'))
-        return "\"" + q.replace("\"", "\"\"") + "\"";
-    return q;
-}
 } // namespace
 
 int runSunlight(const QStringList& args) {
@@ -95,8 +96,13 @@ int runSunlight(const QStringList& args) {
         "Coarse steps (5 min) find each sun/shadow transition, bisection refines it to 1 s; counting rules "
         "are "
         "applied to the intervals afterwards. Latitude/longitude come from the buildings' CRS (PROJ).\n"
-        "Receivers in this version: points only (--points). --windows, --grid/--aoi and facade lines are not "
-        "implemented yet (exit 2).\n"
+        "Receivers (one kind per run): --points FILE; --windows: the window sills of every storey and facade "
+        "of the buildings (0.9 m above each floor, 5 cm outside the facade, with its outward normal; "
+        "storeys from the 'storeys' attribute, else height / 3 m; 'whole window lit' = every sill sample lit "
+        "at once); --grid SPACING --aoi FILE: a plan grid at the cell centres inside the AOI polygons "
+        "(horizontal receivers; --out FILE.tif writes a Float32 GeoTIFF of counted sunlit hours, NaN = "
+        "nodata outside the AOI and inside buildings). Facade lines and facade grids are not implemented "
+        "yet.\n"
         "Presets (--preset NAME) are JSON files; they are searched in: --presets-dir, $URBIS_PRESETS_DIR, "
         "<bin>/../share/urbis/presets, <bin>/presets, then $URBIS_RESOURCE_DIR/presets (default: the source "
         "tree's resources/presets). --preset "
@@ -113,11 +119,34 @@ int runSunlight(const QStringList& args) {
         {"points",
          "Receiver points: CSV x,y,z[,nx,ny,nz][,id] or GeoJSON points (z from property \"z\" "
          "or the 3rd coordinate; optional properties nx, ny, nz = outward facade normal), in the "
-         "buildings' CRS. Required.",
+         "buildings' CRS.",
          "FILE"});
-    parser.addOption({"grid", "Plan grid receivers: not implemented yet.", "SPACING"});
-    parser.addOption({"aoi", "Area of a plan grid: not implemented yet.", "FILE"});
-    parser.addOption({"windows", "Window receivers of the buildings: not implemented yet."});
+    parser.addOption({"grid", "Plan grid receivers every SPACING metres inside --aoi.", "SPACING"});
+    parser.addOption(
+        {"aoi", "Area of the plan grid: polygons in any GDAL vector file (reprojected).", "FILE"});
+    parser.addOption(
+        {"grid-height",
+         "Grid receiver height above the ground (default 0: BRE BR 209 amenity areas; Japan: 1.5 or 4).", "M",
+         "0"});
+    parser.addOption(
+        {"ground-z", "Ground elevation of the grid where no terrain is known (default 0).", "M", "0"});
+    parser.addOption({"windows", "Window receivers of the buildings (ids b<building>-s<storey>-f<facade>-"
+                                 "w<window>, numbered from 1)."});
+    parser.addOption(
+        {"window-spacing", "Metres between window centres along a facade (default 3).", "M", "3"});
+    parser.addOption({"window-width", "Window width for --sill-samples > 1 (default 1.5).", "M", "1.5"});
+    parser.addOption({"sill-height", "Sill height above the storey floor (default 0.9).", "M", "0.9"});
+    parser.addOption({"sill-samples",
+                      "1 = sill centre (default); N > 1 = N points across the window, lit only when all are "
+                      "(whole window lit).",
+                      "N", "1"});
+    parser.addOption({"facing", "all (default) or south: facades whose normal is within 90 degrees of south.",
+                      "south|all", "all"});
+    parser.addOption({"only-use",
+                      "Windows of buildings with this use only, e.g. residential (needs a 'use' attribute: "
+                      "Urbis projects have one). Repeatable.",
+                      "USE"});
+    parser.addOption({"building-ids", "Windows of these building ids only (comma-separated).", "ID,..."});
     parser.addOption({"preset", "A regulation preset: name or path to a .json file.", "NAME"});
     parser.addOption({"presets-dir", "Look for presets here first.", "DIR"});
     parser.addOption(
@@ -139,7 +168,10 @@ int runSunlight(const QStringList& args) {
         {"sweep-angle", "Ignore sun flatter than this to a facade, in plan (default 0).", "DEG", "0"});
     parser.addOption({"required-hours", "Hours a point needs to pass (default: no pass/fail).", "H"});
     parser.addOption({"step", "Coarse time step in minutes (default 5).", "MIN", "5"});
-    parser.addOption({"out", "Write a CSV: id,x,y,z,sunlit_minutes,intervals,pass,inside.", "FILE.csv"});
+    parser.addOption({"out",
+                      "Write a CSV (id,[building,storey,facade,window,]x,y,z,sunlit_minutes,intervals,pass,"
+                      "inside) or, for --grid, a .tif hour map.",
+                      "FILE.csv|FILE.tif"});
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
     if (!parser.parse(QStringList{"urbis-cli sunlight"} + args))
         return usage(parser.errorText());
@@ -149,14 +181,35 @@ int runSunlight(const QStringList& args) {
     }
     if (!parser.positionalArguments().isEmpty())
         return usage("unexpected argument '" + parser.positionalArguments().front() + "'");
-    for (const char* flag : {"windows", "grid", "aoi"})
-        if (parser.isSet(flag))
-            return usage(QString("--%1 is not implemented yet: this version computes --points receivers only "
-                                 "(windows, grids and facade lines come next)")
-                             .arg(flag));
-    for (const char* flag : {"buildings", "points"})
-        if (!parser.isSet(flag))
-            return usage(QString("--%1 is required").arg(flag));
+    if (!parser.isSet("buildings"))
+        return usage("--buildings is required");
+    const int modes = int(parser.isSet("points")) + int(parser.isSet("windows")) + int(parser.isSet("grid"));
+    if (modes != 1)
+        return usage(
+            modes == 0 ? "receivers are required: give --points FILE, --windows or --grid SPACING --aoi FILE"
+                       : "give one kind of receivers: --points, --windows or --grid (not several)");
+    enum class Mode { Points, Windows, Grid };
+    const Mode mode = parser.isSet("points")    ? Mode::Points
+                      : parser.isSet("windows") ? Mode::Windows
+                                                : Mode::Grid;
+    if (mode == Mode::Grid && !parser.isSet("aoi"))
+        return usage("--grid needs --aoi FILE (the polygons the grid covers)");
+    if (mode != Mode::Grid)
+        for (const char* flag : {"aoi", "grid-height", "ground-z"})
+            if (parser.isSet(flag))
+                return usage(QString("--%1 goes with --grid").arg(flag));
+    if (mode != Mode::Windows)
+        for (const char* flag : {"window-spacing", "window-width", "sill-height", "sill-samples", "facing",
+                                 "only-use", "building-ids"})
+            if (parser.isSet(flag))
+                return usage(QString("--%1 goes with --windows").arg(flag));
+    const QString outPath = parser.value("out");
+    const bool outTif =
+        outPath.endsWith(".tif", Qt::CaseInsensitive) || outPath.endsWith(".tiff", Qt::CaseInsensitive);
+    if (parser.isSet("out") && !outTif && !outPath.endsWith(".csv", Qt::CaseInsensitive))
+        return usage("--out must name a .csv file (or a .tif file with --grid)");
+    if (outTif && mode != Mode::Grid)
+        return usage("--out FILE.tif is the hour map of a --grid run; use a .csv file here");
     const bool manualSet = parser.isSet("date") || parser.isSet("window") || parser.isSet("time-base");
     if (parser.isSet("preset") == manualSet)
         return usage("give either --preset NAME or --date, --window and --time-base");
@@ -279,49 +332,123 @@ int runSunlight(const QStringList& args) {
         }
     }
 
-    // Data.
+    // Receiver options (checked before any data is read).
+    WindowOptions windowOptions;
+    gis::analysis::GridOptions gridOptions;
+    if (mode == Mode::Windows) {
+        const auto spacing = number(parser, "window-spacing", 0.1, 1000, &message);
+        const auto width = number(parser, "window-width", 0.01, 100, &message);
+        const auto sill = number(parser, "sill-height", 0, 100, &message);
+        const auto samples = number(parser, "sill-samples", 1, 100, &message);
+        if (!message.isEmpty())
+            return usage(message);
+        if (*samples != std::floor(*samples))
+            return usage("--sill-samples must be a whole number within 1..100");
+        windowOptions.spacing = *spacing;
+        windowOptions.width = *width;
+        windowOptions.sillHeight = *sill;
+        windowOptions.sillSamples = int(*samples);
+        const QString facing = parser.value("facing");
+        if (facing != "all" && facing != "south")
+            return usage("--facing must be 'south' or 'all' (got '" + facing + "')");
+        windowOptions.facing = facing == "south" ? WindowFacing::South : WindowFacing::All;
+        for (const QString& u : parser.values("only-use"))
+            for (const QString& part : u.split(',', Qt::SkipEmptyParts))
+                windowOptions.uses.push_back(part.trimmed().toStdString());
+        if (parser.isSet("building-ids"))
+            for (const QString& id : parser.value("building-ids").split(',', Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const qlonglong v = id.trimmed().toLongLong(&ok);
+                if (!ok)
+                    return usage("--building-ids takes whole numbers separated by commas (got '" + id + "')");
+                windowOptions.buildingIds.push_back(v);
+            }
+        if (std::string e = validateWindowOptions(windowOptions); !e.empty())
+            return usage(QString::fromStdString(e));
+    } else if (mode == Mode::Grid) {
+        bool ok = false;
+        const double spacing = parser.value("grid").toDouble(&ok);
+        if (!ok || !std::isfinite(spacing) || spacing <= 0)
+            return usage("--grid SPACING must be a positive number of metres (got '" + parser.value("grid") +
+                         "')");
+        const auto height = number(parser, "grid-height", -100, 1000, &message);
+        const auto groundZ = number(parser, "ground-z", -1000, 9000, &message);
+        if (!message.isEmpty())
+            return usage(message);
+        gridOptions.spacing = spacing;
+        gridOptions.height = *height;
+        gridOptions.groundZ = *groundZ;
+        if (!QFile::exists(parser.value("aoi")))
+            return fail(kSub, "the area of interest file '" + parser.value("aoi") + "' does not exist");
+    }
+
+    // Data: a Urbis project (buildings with use and storeys, its terrain) or any GDAL vector file.
     TerminalProgress progress(json);
     gis::io::ImportOptions importOptions;
     importOptions.heightField = parser.value("height-field").toStdString();
     const std::string buildingsPath = parser.value("buildings").toStdString();
-    if (!QFile::exists(parser.value("buildings")))
-        return fail(kSub, "the buildings file '" + parser.value("buildings") + "' does not exist");
-    progress.setMessage("reading buildings");
-    auto imported = gis::io::importDataset(buildingsPath, gis::Project{}, importOptions, progress);
-    if (!imported)
-        return fail(kSub, QString::fromStdString(imported.error()));
-    SunlightInput input;
-    input.crs = imported->datasetCrs;
-    for (const auto& layer : imported->layers)
-        if (const auto* b = std::get_if<gis::BuildingLayerData>(&layer.data))
-            input.buildings.insert(input.buildings.end(), b->buildings.begin(), b->buildings.end());
-    if (input.buildings.empty())
-        return fail(kSub, "'" + parser.value("buildings") +
-                              "' holds no buildings (no polygon features with a "
-                              "height): nothing casts a shadow");
-    for (const auto& w : imported->warnings)
-        if (!json)
-            printErr("warning: " + QString::fromStdString(w));
     const QStringList occluderFiles = parser.values("occluders");
-    for (const QString& file : occluderFiles) {
-        if (!QFile::exists(file))
-            return fail(kSub, "the occluders file '" + file + "' does not exist");
-        gis::Project project;
-        project.crs = input.crs;
-        auto occ = gis::io::importDataset(file.toStdString(), project, importOptions, progress);
-        if (!occ)
-            return fail(kSub, QString::fromStdString(occ.error()));
-        for (const auto& layer : occ->layers) {
-            if (const auto* b = std::get_if<gis::BuildingLayerData>(&layer.data))
-                input.buildings.insert(input.buildings.end(), b->buildings.begin(), b->buildings.end());
-            else if (const auto* t = std::get_if<gis::TerrainLayerData>(&layer.data); t && t->dem)
-                input.occluders.push_back(gis::geom::terrainMesh(*t->dem));
+    SunlightInput input;
+    std::shared_ptr<const gis::RasterF> terrain;
+    QStringList importWarnings;
+    std::size_t primaryBuildings = 0;
+    if (QString e = sunlight::loadScene(parser.value("buildings"), occluderFiles, importOptions, progress,
+                                        input, terrain, primaryBuildings, importWarnings);
+        !e.isEmpty())
+        return fail(kSub, e);
+    if (!json)
+        for (const QString& w : importWarnings)
+            printErr("warning: " + w);
+
+    // Receivers.
+    WindowReceivers windows;
+    gis::analysis::PlanGrid grid;
+    if (mode == Mode::Points) {
+        auto receivers = readReceiverPoints(parser.value("points").toStdString(), input.crs);
+        if (!receivers)
+            return fail(kSub, QString::fromStdString(receivers.error()));
+        input.receivers = std::move(receivers.value());
+    } else if (mode == Mode::Windows) {
+        if (windowOptions.facing == WindowFacing::South) {
+            // True south needs the grid convergence at the site (the buildings' centre).
+            std::vector<SunlightReceiver> centre(1);
+            const gis::Extent e = [&] {
+                gis::Extent x;
+                for (const auto& b : input.buildings)
+                    x.include(b.footprint.extent());
+                return x;
+            }();
+            centre[0].position = {e.center().x, e.center().y, 0};
+            auto where = locateReceivers(centre, input.crs);
+            if (!where)
+                return fail(kSub, QString::fromStdString(where.error()));
+            windowOptions.gridConvergence = where->gridConvergence;
         }
+        windows = windowReceivers(std::span(input.buildings).first(primaryBuildings), windowOptions);
+        if (windows.windows.empty()) {
+            bool anyUse = false;
+            for (std::size_t i = 0; i < primaryBuildings; ++i)
+                anyUse |= !input.buildings[i].use.empty();
+            QString why = "no building has a facade long enough for a window";
+            if (!windowOptions.uses.empty() && !anyUse)
+                why = "the buildings carry no 'use' attribute (a Urbis project has one; other files are read "
+                      "without it), so --only-use keeps none";
+            else if (!windowOptions.uses.empty() || !windowOptions.buildingIds.empty())
+                why = "no building matches --only-use / --building-ids";
+            return fail(kSub, "no windows to analyse: " + why);
+        }
+        input.receivers = windows.samples;
+    } else {
+        auto aoi = gis::analysis::readAoiPolygons(parser.value("aoi").toStdString(), input.crs);
+        if (!aoi)
+            return fail(kSub, QString::fromStdString(aoi.error()));
+        gridOptions.terrain = parser.isSet("ground-z") ? nullptr : terrain.get();
+        auto g = gis::analysis::gridReceivers(aoi.value(), gridOptions);
+        if (!g)
+            return fail(kSub, QString::fromStdString(g.error()));
+        grid = std::move(g.value());
+        input.receivers = grid.receivers;
     }
-    auto receivers = readReceiverPoints(parser.value("points").toStdString(), input.crs);
-    if (!receivers)
-        return fail(kSub, QString::fromStdString(receivers.error()));
-    input.receivers = std::move(receivers.value());
     input.parameters = params;
 
     auto result = computeSunlight(input, progress);
@@ -330,64 +457,51 @@ int runSunlight(const QStringList& args) {
     for (const auto& w : result->warnings)
         notes << QString::fromStdString(w);
 
+    // Rows: one per point, window (whole-window rule over its samples) or grid cell.
+    std::vector<ReceiverSunlight> windowResults;
+    std::vector<sunlight::Row> rows;
+    if (mode == Mode::Windows) {
+        windowResults = aggregateWindows(windows, result.value(), params);
+        for (std::size_t i = 0; i < windows.windows.size(); ++i)
+            rows.push_back(
+                {windows.windows[i].id, windows.windows[i].centre, &windowResults[i], &windows.windows[i]});
+    } else {
+        for (std::size_t i = 0; i < input.receivers.size(); ++i)
+            rows.push_back({input.receivers[i].id, input.receivers[i].position, &result->receivers[i]});
+    }
+
     // Clock-time view of solar-time intervals (when a zone is known).
     const bool withClock = params.timeBase == TimeBase::Solar && clockOffset.has_value();
     const double jd0 = gis::analysis::julianDay({params.year, params.month, params.day, 0, 0, 0});
-    auto clockOf = [&](int s) {
-        auto jd = julianDayOfWindowSecond(params, result->location, s);
-        return jd ? int(std::lround((jd.value() - jd0) * 86400.0 + *clockOffset)) : 0;
-    };
+    sunlight::ClockOf clockOf;
+    if (withClock)
+        clockOf = [&](int s) {
+            auto jd = julianDayOfWindowSecond(params, result->location, s);
+            return jd ? int(std::lround((jd.value() - jd0) * 86400.0 + *clockOffset)) : 0;
+        };
+
+    if (parser.isSet("out")) {
+        if (outTif) {
+            const gis::RasterF hours = gis::analysis::gridHoursRaster(grid, result->receivers);
+            if (auto s = gis::io::writeGeoTiff(hours, input.crs, outPath.toStdString()); !s)
+                return fail(kSub, QString::fromStdString(s.error()));
+        } else {
+            QFile f(outPath);
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                return fail(kSub, "cannot write '" + outPath + "': " + f.errorString());
+            f.write(sunlight::csvText(rows, mode == Mode::Windows).toUtf8());
+        }
+    }
 
     const QString tbText = params.timeBase == TimeBase::Solar ? "solar" : "clock";
-    nlohmann::json points = nlohmann::json::array();
-    QStringList csv{"id,x,y,z,sunlit_minutes,intervals,pass,inside"};
-    for (std::size_t i = 0; i < input.receivers.size(); ++i) {
-        const auto& rc = input.receivers[i];
-        const auto& r = result->receivers[i];
-        nlohmann::json iv = nlohmann::json::array(), ivClock = nlohmann::json::array();
-        QStringList ivText;
-        for (const auto& in : r.intervals) {
-            iv.push_back({formatSeconds(in.start), formatSeconds(in.end)});
-            ivText << QString::fromStdString(formatSeconds(in.start) + "-" + formatSeconds(in.end));
-            if (withClock)
-                ivClock.push_back({formatSeconds(clockOf(in.start)), formatSeconds(clockOf(in.end))});
-        }
-        nlohmann::json pt{{"id", rc.id},
-                          {"x", rc.position.x},
-                          {"y", rc.position.y},
-                          {"z", rc.position.z},
-                          {"sunlit_minutes", r.countedSeconds / 60.0},
-                          {"lit_minutes_total", r.litSeconds / 60.0},
-                          {"intervals", iv},
-                          {"pass", r.pass ? nlohmann::json(*r.pass) : nlohmann::json(nullptr)},
-                          {"inside", r.inside},
-                          {"never_faces_sun", r.neverFacesSun}};
-        if (withClock)
-            pt["intervals_clock"] = ivClock;
-        points.push_back(pt);
-        csv << QString("%1,%2,%3,%4,%5,%6,%7,%8")
-                   .arg(csvField(rc.id))
-                   .arg(rc.position.x, 0, 'f', 3)
-                   .arg(rc.position.y, 0, 'f', 3)
-                   .arg(rc.position.z, 0, 'f', 3)
-                   .arg(r.countedSeconds / 60.0, 0, 'f', 2)
-                   .arg(ivText.join(';'))
-                   .arg(r.pass ? (*r.pass ? "true" : "false") : "")
-                   .arg(r.inside ? "true" : "false");
-    }
-    if (parser.isSet("out")) {
-        QFile f(parser.value("out"));
-        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return fail(kSub, "cannot write '" + parser.value("out") + "': " + f.errorString());
-        f.write((csv.join('\n') + '\n').toUtf8());
-    }
-
     const auto& loc = result->location;
     nlohmann::json parameters{
         {"buildings", buildingsPath},
         {"building_count", input.buildings.size()},
         {"occluders", nlohmann::json::array()},
-        {"points", parser.value("points").toStdString()},
+        {"receivers", mode == Mode::Points    ? "points"
+                      : mode == Mode::Windows ? "windows"
+                                              : "grid"},
         {"crs", gis::io::crsIdentifier(input.crs)},
         {"latitude", loc.latitude},
         {"longitude", loc.longitude},
@@ -418,11 +532,25 @@ int runSunlight(const QStringList& args) {
         {"delta_t", result->deltaT},
         {"sun_algorithm", "NREL SPA (Reda & Andreas 2004/2008)"},
         {"engine", "Embree 3 shadow rays"},
+        {"terrain", terrain != nullptr},
         {"preset", presetJson}};
+    if (mode == Mode::Points)
+        parameters["points"] = parser.value("points").toStdString();
+    if (mode == Mode::Windows)
+        parameters["window_options"] = sunlight::windowOptionsJson(windowOptions);
+    if (mode == Mode::Grid)
+        parameters["grid_options"] =
+            sunlight::gridOptionsJson(parser.value("aoi").toStdString(), gridOptions, grid);
     for (const QString& f : occluderFiles)
         parameters["occluders"].push_back(f.toStdString());
+    const auto summary = mode == Mode::Windows ? summarizeWindows(windows, windowResults)
+                                               : std::vector<gis::analysis::BuildingWindowSummary>{};
     if (json) {
-        nlohmann::json out{{"points", points}, {"parameters", parameters}, {"rays", result->raysCast}};
+        nlohmann::json out{{"points", sunlight::pointsJson(rows, clockOf)},
+                           {"parameters", parameters},
+                           {"rays", result->raysCast}};
+        if (mode == Mode::Windows)
+            out["windows"] = sunlight::windowSummaryJson(summary);
         if (!notes.isEmpty())
             out["note"] = notes.join("; ").toStdString();
         printOut(QString::fromStdString(out.dump(2)));
@@ -436,18 +564,14 @@ int runSunlight(const QStringList& args) {
                  .arg(QString::fromStdString(parameters["rule"].get<std::string>()))
                  .arg(loc.latitude, 0, 'f', 5)
                  .arg(loc.longitude, 0, 'f', 5));
-    for (std::size_t i = 0; i < input.receivers.size(); ++i) {
-        const auto& r = result->receivers[i];
-        QStringList iv;
-        for (const auto& in : r.intervals)
-            iv << QString::fromStdString(formatSeconds(in.start) + "-" + formatSeconds(in.end));
-        printOut(QString("  %1  %2 min  %3%4%5")
-                     .arg(QString::fromStdString(input.receivers[i].id))
-                     .arg(r.countedSeconds / 60.0, 0, 'f', 1)
-                     .arg(r.pass ? (*r.pass ? "pass  " : "FAIL  ") : "")
-                     .arg(r.inside ? "INSIDE A BUILDING  " : "")
-                     .arg(iv.join(' ')));
-    }
+    if (mode == Mode::Windows)
+        printOut(sunlight::windowSummaryLine(summary));
+    constexpr std::size_t kMaxLines = 500;
+    if (rows.size() <= kMaxLines)
+        for (const QString& line : sunlight::textLines(rows))
+            printOut(line);
+    else
+        printOut(QString("  (%1 rows: see --out FILE.csv or --json)").arg(rows.size()));
     for (const QString& n : notes)
         printOut("  note: " + n);
     return kOk;

@@ -1,6 +1,6 @@
 #pragma once
 // Receiver points for sunlight analysis, read from a CSV or GeoJSON file (the slice of issue 4 for single
-// points; windows, facade lines and grids come next).
+// points; windows are in sunlight_windows.h, plan grids in sunlight_grid.h, facade lines come next).
 //  CSV: columns x,y,z[,nx,ny,nz][,id]. A header row naming the columns (any order, also "normal_x"...) is
 //       optional; without one the count decides: 3 x,y,z; 4 +id; 6 +normal; 7 +normal+id. '#' lines skip.
 //  GeoJSON: Point / MultiPoint features; z from the property "z" or the 3rd coordinate; optional normal

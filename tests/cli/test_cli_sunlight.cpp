@@ -1,7 +1,9 @@
 // Drives `urbis-cli sunlight`: the issue's acceptance (a long east-west wall agrees with the analytic lit
-// time within 1 minute), presets, CSV output, inside points, bad input and exit codes.
+// time within 1 minute), presets, CSV output, inside points, windows of a slab behind a wall, a plan-grid
+// hour map (GeoTIFF), bad input and exit codes.
 #include "gis/analysis/sun_position.h"
 #include "gis/io/crs_transform.h"
+#include "gis/io/raster_io.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -101,6 +103,24 @@ double analyticMinutes(int year, int month, int day, double receiverOffset) {
         lit += 16 * 3600 - prevT;
     return lit / 60;
 }
+
+// A FeatureCollection in UTM 50N of axis-aligned boxes {x0, y0, x1, y1, height, storeys}.
+QByteArray boxesGeoJson(const QList<QList<double>>& boxes) {
+    QStringList features;
+    for (const auto& b : boxes)
+        features << QString(R"({"type":"Feature","properties":{"height":%5,"storeys":%6},"geometry":{"type":)"
+                            R"("Polygon","coordinates":[[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]]}})")
+                        .arg(b[0], 0, 'f', 2)
+                        .arg(b[1], 0, 'f', 2)
+                        .arg(b[2], 0, 'f', 2)
+                        .arg(b[3], 0, 'f', 2)
+                        .arg(b[4])
+                        .arg(int(b[5]));
+    return (R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},)"
+            R"("features":[)" +
+            features.join(',') + "]}")
+        .toUtf8();
+}
 } // namespace
 
 class TestCliSunlight : public QObject {
@@ -125,6 +145,127 @@ private slots:
                   .toUtf8());
         write(path("empty.geojson"), R"({"type":"FeatureCollection","features":[]})");
         write(path("bad.csv"), "x,y,z\n1,2,oops\n");
+        // A slab 60 m x 12 m, 10 storeys of 3 m; a wall 20 m high, 400 m long, 20 m south of it.
+        write(path("slab.geojson"), boxesGeoJson({{kX0 - 30, kY0 + 100, kX0 + 30, kY0 + 112, 30, 10}}));
+        write(path("slabwall.geojson"), boxesGeoJson({{kX0 - 200, kY0 + 79.5, kX0 + 200, kY0 + 80, 20, 0}}));
+        // A plan grid over the long wall: 100 m x 120 m across it, with a small hut south of the wall.
+        write(path("site.geojson"), boxesGeoJson({{kX0 - 1000, kY0 - 0.5, kX0 + 1000, kY0, kH, 0},
+                                                  {kX0 + 20, kY0 - 40, kX0 + 30, kY0 - 30, 3, 1}}));
+        write(
+            path("aoi.geojson"),
+            QString(R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},)"
+                    R"("features":[{"type":"Feature","properties":{},)"
+                    R"("geometry":{"type":"Polygon","coordinates":[[[%1,%3],[%2,%3],[%2,%4],[%1,%4],)"
+                    R"([%1,%3]]]}}]})")
+                .arg(kX0 - 52, 0, 'f', 1)
+                .arg(kX0 + 52, 0, 'f', 1)
+                .arg(kY0 - 60, 0, 'f', 1)
+                .arg(kY0 + 60, 0, 'f', 1)
+                .toUtf8());
+    }
+
+    // Windows of a south-facing slab: on a flat site every window of the south facade passes 大寒 2 h; a 20 m
+    // wall 20 m to the south leaves the lowest storeys (sill below the wall's shadow at the noon altitude of
+    // ~30 degrees) without sun while storeys above the wall top keep passing.
+    void windowsOfASlabBehindAWall() {
+        const QStringList common{"--windows", "--preset", "gb50180-dahan-2h", "--year", "2026", "--json"};
+        Run open = cli(QStringList{"--buildings", path("slab.geojson")} + common +
+                       QStringList{"--out", path("windows.csv")});
+        QVERIFY2(open.code == 0, open.err.constData());
+        Run walled =
+            cli(QStringList{"--buildings", path("slab.geojson"), "--occluders", path("slabwall.geojson")} +
+                common);
+        QVERIFY2(walled.code == 0, walled.err.constData());
+        auto south = [](const Run& r) {
+            QMap<QString, QJsonObject> out;
+            for (const auto& v : r.json()["points"].toArray()) {
+                const QJsonObject p = v.toObject();
+                if (p["facade"].toInt() == 1) // the first edge of the CCW ring: the south facade
+                    out[p["id"].toString()] = p;
+            }
+            return out;
+        };
+        const auto a = south(open), b = south(walled);
+        QCOMPARE(open.json()["points"].toArray().size(), 10 * 2 * (20 + 4)); // 3 m spacing
+        QCOMPARE(a.size(), 10 * 20);
+        QCOMPARE(b.size(), a.size());
+        for (const auto& p : a) {
+            QVERIFY2(p["pass"].toBool(), qPrintable(p["id"].toString()));
+            QCOMPARE(p["building"].toInt(), 1);
+            QVERIFY(std::abs(p["z"].toDouble() - ((p["storey"].toInt() - 1) * 3 + 0.9)) < 1e-6);
+            QVERIFY(std::abs(p["y"].toDouble() - (kY0 + 100 - 0.05)) < 1e-6);
+        }
+        int lowFail = 0, topPass = 0;
+        for (const auto& p : b) {
+            const QJsonObject& before = a[p["id"].toString()];
+            QVERIFY(p["sunlit_minutes"].toDouble() <= before["sunlit_minutes"].toDouble() + 1e-6);
+            if (p["storey"].toInt() <= 2)
+                lowFail += !p["pass"].toBool();
+            if (p["storey"].toInt() == 10)
+                topPass += p["pass"].toBool();
+        }
+        QCOMPARE(lowFail, 2 * 20);
+        QCOMPARE(topPass, 20);
+        // The per-building summary and the window columns of the CSV.
+        const QJsonArray summary = walled.json()["windows"].toArray();
+        QCOMPARE(summary.size(), 1);
+        QCOMPARE(summary[0].toObject()["windows"].toInt(), 480);
+        QVERIFY(summary[0].toObject()["failing"].toInt() >= 40);
+        QFile f(path("windows.csv"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = f.readAll().trimmed().split('\n');
+        QCOMPARE(lines.size(), 481);
+        QVERIFY(lines[0].startsWith("id,building,storey,facade,window,x,y,z,sunlit_minutes"));
+        // Whole window lit with 3 sill samples, south facades only: never more sun than the sill centre.
+        Run whole = cli(QStringList{"--buildings", path("slab.geojson"), "--occluders",
+                                    path("slabwall.geojson"), "--sill-samples", "3", "--facing", "south"} +
+                        common);
+        QVERIFY2(whole.code == 0, whole.err.constData());
+        const auto w = south(whole);
+        QCOMPARE(whole.json()["points"].toArray().size(), 10 * 20);
+        for (const auto& p : w)
+            QVERIFY(p["sunlit_minutes"].toDouble() <=
+                    b[p["id"].toString()]["sunlit_minutes"].toDouble() + 1e-6);
+        QCOMPARE(whole.json()["parameters"].toObject()["window_options"].toObject()["sill_samples"].toInt(),
+                 3);
+    }
+
+    // A plan grid across the long wall: cells north of it (in its shadow at noon) get fewer hours than cells
+    // south of it; the GeoTIFF holds hours, nodata inside the hut and outside the AOI.
+    void gridHourMap() {
+        Run r = cli({"--buildings", path("site.geojson"), "--grid", "5", "--aoi", path("aoi.geojson"),
+                     "--out", path("hours.tif"), "--preset", "gb50180-dahan-2h", "--year", "2026", "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.json()["parameters"].toObject().contains("grid_options"));
+        auto tif = gis::io::readDem(path("hours.tif").toStdString());
+        QVERIFY2(tif, tif ? "" : tif.error().c_str());
+        const gis::RasterF& h = tif->raster;
+        QCOMPARE(h.cellSize, 5.0);
+        double north = 0, south = 0;
+        int nNorth = 0, nSouth = 0, nan = 0, hutNan = 0;
+        for (int row = 0; row < h.height; ++row)
+            for (int c = 0; c < h.width; ++c) {
+                const gis::Vec2 p = h.cellCenter(c, row);
+                const float v = h.at(c, row);
+                if (std::isnan(v)) {
+                    ++nan;
+                    hutNan += p.x > kX0 + 20 && p.x < kX0 + 30 && p.y > kY0 - 40 && p.y < kY0 - 30;
+                    continue;
+                }
+                QVERIFY(v >= 0 && v <= 8.0001);
+                if (p.y > kY0 && p.y < kY0 + 30) {
+                    north += v;
+                    ++nNorth;
+                } else if (p.y < kY0 - 5 && p.x < kX0 + 10) {
+                    south += v;
+                    ++nSouth;
+                }
+            }
+        QVERIFY(nNorth > 0 && nSouth > 0);
+        QVERIFY2(north / nNorth + 1 < south / nSouth,
+                 qPrintable(QString("north %1 h, south %2 h").arg(north / nNorth).arg(south / nSouth)));
+        QCOMPARE(hutNan, 4);
+        QVERIFY(nan >= 4 + 2 * h.height); // the hut, and the outer columns (the AOI ends at +-52 m)
     }
 
     void longWallAgreesWithAnalytic_data() {
@@ -194,18 +335,30 @@ private slots:
     void helpAndBadInput() {
         Run help = cli({"--help"});
         QCOMPARE(help.code, 0);
-        QVERIFY(help.out.contains("not implemented yet"));
+        QVERIFY(help.out.contains("--windows") && help.out.contains("--aoi"));
         const QStringList base{"--buildings", path("wall.geojson"), "--points", path("points.csv")};
         const QStringList manual{"--date", "2026-01-20", "--window", "08:00-16:00", "--time-base", "solar"};
+        const QStringList wall{"--buildings", path("wall.geojson")};
         struct Case {
             QStringList args;
             int code;
             const char* says;
         };
         const QList<Case> cases{
-            {QStringList{"--buildings", path("wall.geojson")} + manual, 2, "--points is required"},
-            {base + manual + QStringList{"--grid", "1"}, 2, "not implemented yet"},
-            {base + manual + QStringList{"--windows"}, 2, "not implemented yet"},
+            {QStringList{"--buildings", path("wall.geojson")} + manual, 2, "receivers are required"},
+            {base + manual + QStringList{"--grid", "1"}, 2, "one kind"},
+            {base + manual + QStringList{"--windows"}, 2, "one kind"},
+            {wall + manual + QStringList{"--grid", "5"}, 2, "--aoi"},
+            {wall + manual + QStringList{"--aoi", path("aoi.geojson")}, 2, "--points"},
+            {wall + manual + QStringList{"--grid", "0", "--aoi", path("aoi.geojson")}, 2, "positive"},
+            {wall + manual + QStringList{"--grid", "-5", "--aoi", path("aoi.geojson")}, 2, "positive"},
+            {wall + manual + QStringList{"--grid", "5", "--aoi", path("no-aoi.geojson")}, 1,
+             "no-aoi.geojson"},
+            {wall + manual + QStringList{"--windows", "--out", path("w.tif")}, 2, ".tif"},
+            {base + manual + QStringList{"--only-use", "residential"}, 2, "--windows"},
+            {wall + manual + QStringList{"--windows", "--facing", "west"}, 2, "--facing"},
+            {wall + manual + QStringList{"--windows", "--sill-samples", "0"}, 2, "--sill-samples"},
+            {wall + manual + QStringList{"--windows", "--only-use", "residential"}, 1, "use"},
             {base + QStringList{"--preset", "no-such-preset"}, 2, "gb50180-dahan-2h"},
             {base, 2, "--preset"},
             {base + manual + QStringList{"--preset", "gb50180-dahan-2h"}, 2, "either"},
