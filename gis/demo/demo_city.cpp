@@ -115,6 +115,12 @@ public:
         b.name = name;
         mBuildings.push_back(std::move(b));
     }
+    void add(Ring outer, double height, const std::string& use, const std::string& name = {}) {
+        add(Polygon{std::move(outer), {}}, height, use, name);
+    }
+    void addZone(Ring outer, const std::string& cls, const std::string& name) {
+        addZone(Polygon{std::move(outer), {}}, cls, name);
+    }
     void addZone(Polygon area, const std::string& cls, const std::string& name) {
         normalizeOrientation(area);
         Zone z;
@@ -158,16 +164,16 @@ void fillBlock(CityBuilder& city, const std::string& cls, double u0, double v0, 
         int towers = rng.integer(1, 3);
         double peak = 190 * std::exp(-cbdDist / 260.0) + 45;
         // Podium under the towers.
-        city.add({box(cu, cv, (u1 - u0) - 24, (v1 - v0) - 24)}, rng.uniform(12, 18), "commercial");
+        city.add(box(cu, cv, (u1 - u0) - 24, (v1 - v0) - 24), rng.uniform(12, 18), "commercial");
         for (int i = 0; i < towers; ++i) {
             double tu = u0 + (u1 - u0) * (i + 0.5) / towers + rng.uniform(-8, 8);
             double side = rng.uniform(26, 38);
-            city.add({box(tu, cv + rng.uniform(-15, 15), side, side * rng.uniform(0.8, 1.2))},
+            city.add(box(tu, cv + rng.uniform(-15, 15), side, side * rng.uniform(0.8, 1.2)),
                      peak * rng.uniform(0.6, 1.0), "commercial");
         }
     } else if (cls == "A") {
         // A courtyard building (a footprint with a hole), e.g. a school or a district office.
-        Polygon p{box(cu, cv, 100, 80), {box(cu, cv, 60, 44)}};
+        Polygon p{box(cu, cv, 100, 80), {box(cu, cv, 60, 44)}}; // a courtyard: one hole
         city.add(std::move(p), rng.uniform(16, 24), "public", "District services");
     } else if (cls == "R") {
         // Slabs with their long side east-west (facing south), rows spaced for winter sun.
@@ -176,7 +182,7 @@ void fillBlock(CityBuilder& city, const std::string& cls, double u0, double v0, 
             for (double hu = u0 + 16; hu < u1 - 10; hu += 36)
                 for (double hv = v0 + 16; hv < v1 - 10; hv += 44)
                     if (rng.chance(0.7))
-                        city.add({box(hu, hv, rng.uniform(12, 16), rng.uniform(9, 12))}, rng.uniform(6, 10),
+                        city.add(box(hu, hv, rng.uniform(12, 16), rng.uniform(9, 12)), rng.uniform(6, 10),
                                  "residential");
             return;
         }
@@ -185,17 +191,17 @@ void fillBlock(CityBuilder& city, const std::string& cls, double u0, double v0, 
         const double spacing = std::max(34.0, 0.9 * h + 14);
         for (double sv = v0 + 12; sv + 12 < v1 - 6; sv += spacing) {
             double len = rng.uniform(52, 66);
-            city.add({box(cu - 35, sv + 6, len, 13)}, h, "residential");
+            city.add(box(cu - 35, sv + 6, len, 13), h, "residential");
             if (rng.chance(0.6))
-                city.add({box(cu + 38, sv + 6, std::min(len, 50.0), 13)}, h, "residential");
+                city.add(box(cu + 38, sv + 6, std::min(len, 50.0), 13), h, "residential");
         }
     } else if (cls == "M") {
-        city.add({box(cu - 30, cv, 64, 48)}, rng.uniform(9, 14), "industrial");
-        city.add({box(cu + 42, cv + 20, 30, 40)}, rng.uniform(8, 12), "industrial");
+        city.add(box(cu - 30, cv, 64, 48), rng.uniform(9, 14), "industrial");
+        city.add(box(cu + 42, cv + 20, 30, 40), rng.uniform(8, 12), "industrial");
         if (rng.chance(0.5)) // a chimney-like tower
-            city.add({box(cu + 45, cv - 35, 6, 6)}, rng.uniform(30, 45), "industrial");
+            city.add(box(cu + 45, cv - 35, 6, 6), rng.uniform(30, 45), "industrial");
     } else if (cls == "W") {
-        city.add({box(cu, cv + 15, 110, 44)}, rng.uniform(9, 12), "logistics");
+        city.add(box(cu, cv + 15, 110, 44), rng.uniform(9, 12), "logistics");
     }
 }
 
@@ -219,7 +225,7 @@ void buildNaturalCity(CityBuilder& city) {
                 {"M", "Industrial"},  {"W", "Logistics"},       {"G", "Riverside park"}};
             char label[64];
             std::snprintf(label, sizeof label, "%s %c%d", names.at(cls).c_str(), char('A' + i + 8), j + 9);
-            city.addZone({warpedRect(u0, v0, u1, v1, 6)}, cls, label);
+            city.addZone(warpedRect(u0, v0, u1, v1, 6), cls, label);
             fillBlock(city, cls, u0, v0, u1, v1, cbdDist);
         }
     }
@@ -239,7 +245,7 @@ void buildPackedCity(CityBuilder& city, int count) {
                 continue;
             double d = std::hypot(cu, cv);
             double h = rng.uniform(6, 24) + 120 * std::exp(-d / 900.0) * rng.uniform(0.2, 1.0);
-            city.add({box(cu, cv, rng.uniform(14, 30), rng.uniform(12, 28))}, h,
+            city.add(box(cu, cv, rng.uniform(14, 30), rng.uniform(12, 28)), h,
                      h > 40 ? "commercial" : "residential");
             ++placed;
         }
@@ -302,7 +308,7 @@ Project makeDemoCity(const DemoCityOptions& options) {
         double u = -half + 2 * half * k / steps;
         water.push_back({kCentreE + u, kCentreN + riverOffset(u) + kRiverHalfWidth});
     }
-    city.addZone({water}, "E", "River");
+    city.addZone(water, "E", "River");
 
     // Two bridges across the river, in their own layer.
     std::vector<Building> bridges;
