@@ -29,6 +29,12 @@ nlohmann::json toJson(const gis::io::DatasetInfo& info) {
             {"width", info.rasterWidth}, {"height", info.rasterHeight}, {"bands", info.rasterBands}};
     j["extent"] = extentJson(info.extent);
     j["extent_lonlat"] = info.extentLonLat ? extentJson(*info.extentLonLat) : nlohmann::json(nullptr);
+    if (!info.cityObjects.empty()) {
+        j["city_objects"] = nlohmann::json::object();
+        for (const auto& [type, count] : info.cityObjects)
+            j["city_objects"][type] = count;
+        j["lods"] = info.lods;
+    }
     j["layers"] = nlohmann::json::array();
     for (const auto& l : info.layers) {
         nlohmann::json lj = {
@@ -75,6 +81,17 @@ void printText(const gis::io::DatasetInfo& info) {
     printOut(QString("  extent: %1").arg(fmtExtent(info.extent, 2)));
     if (info.extentLonLat)
         printOut(QString("  extent (lon/lat): %1").arg(fmtExtent(*info.extentLonLat, 6)));
+    if (!info.cityObjects.empty()) {
+        QStringList counts;
+        for (const auto& [type, count] : info.cityObjects)
+            counts << QString("%1 %2").arg(QString::fromStdString(type)).arg(count);
+        printOut(QString("  city objects: %1").arg(counts.join(", ")));
+        QStringList lods;
+        for (const auto& lod : info.lods)
+            lods << QString::fromStdString(lod);
+        if (!lods.isEmpty())
+            printOut(QString("  LoDs: %1").arg(lods.join(", ")));
+    }
     printOut(QString("  layers: %1").arg(info.layers.size()));
     for (const auto& l : info.layers)
         printOut(QString("    %1: %2 %3, %4 feature(s)")

@@ -57,6 +57,7 @@ int runRender(const QStringList& args) {
     parser.addPositionalArgument("PROJECT", "Urbis project file (.gpkg) to render.", "[PROJECT]");
     parser.addOption({"demo", "Render the built-in demo city."});
     parser.addOption({"input", "Import a dataset (vector or DEM) and render it; repeatable.", "FILE"});
+    parser.addOption({"assume-crs", "CRS of --input files that declare none (e.g. EPSG:7415).", "CRS"});
     parser.addOption({"out", "PNG file to write.", "FILE.png"});
     parser.addOption({"width", "Image width in pixels (default 1280).", "W", "1280"});
     parser.addOption({"height", "Image height in pixels (default 800).", "H", "800"});
@@ -124,6 +125,7 @@ int runRender(const QStringList& args) {
                 return fail("render", QString("input file '%1' does not exist").arg(input));
             progress.setMessage("Importing " + input.toStdString());
             gis::io::ImportOptions options;
+            options.assumeCrs = parser.value("assume-crs").toStdString();
             auto report = gis::io::importDataset(input.toStdString(), project, options, progress);
             if (!report)
                 return fail(

@@ -44,6 +44,7 @@ QIcon icon(const QString& name) {
 QIcon layerKindIcon(gis::LayerKind kind) {
     switch (kind) {
     case gis::LayerKind::Buildings:
+    case gis::LayerKind::CityModel:
         return icon(QStringLiteral("layer-buildings"));
     case gis::LayerKind::Zones:
         return icon(QStringLiteral("layer-zones"));

@@ -18,6 +18,7 @@ constexpr int kIdRole = Qt::UserRole;
 QString kindName(gis::LayerKind kind) {
     switch (kind) {
     case gis::LayerKind::Buildings:
+    case gis::LayerKind::CityModel: // a 3D city model is shown as buildings (same translated name)
         return LayerPanel::tr("Buildings");
     case gis::LayerKind::Zones:
         return LayerPanel::tr("Zoning");

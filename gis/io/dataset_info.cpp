@@ -1,5 +1,6 @@
 #include "gis/io/dataset_info.h"
 
+#include "gis/io/cityjson.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/gdal_log.h"
 #include "gis/io/gdal_ptr.h"
@@ -60,12 +61,51 @@ Result<DatasetInfo> describeProject(const std::string& path) {
             s.kind = "terrain";
             s.geometryType = "Raster";
             break;
+        case LayerKind::CityModel:
+            s.kind = "city_model";
+            s.geometryType = "TIN";
+            break;
         }
         s.extentLonLat = toLonLat(s.extent, p.crs.definition);
         info.extent.include(s.extent);
         info.layers.push_back(std::move(s));
     }
     info.extentLonLat = toLonLat(info.extent, p.crs.definition);
+    return info;
+}
+
+Result<DatasetInfo> describeCityJson(const std::string& path) {
+    Progress progress;
+    auto model = readCityJson(path, {}, progress, true);
+    if (!model)
+        return Error{model.error()};
+    const CityJsonModel& m = model.value();
+    DatasetInfo info;
+    info.path = path;
+    info.driver = "CityJSON";
+    info.driverLongName = m.sequence ? "CityJSONSeq" : "CityJSON";
+    info.format = info.driverLongName + (m.version.empty() ? "" : " " + m.version);
+    if (!m.crs.isEmpty()) {
+        info.crs = crsIdentifier(m.crs);
+        info.crsName = crsName(m.crs);
+    }
+    info.extent = m.extent;
+    info.extentLonLat = toLonLat(m.extent, m.crs.definition);
+    info.cityObjects = m.typeCounts;
+    info.lods = m.lods;
+    LayerSummary s;
+    s.name = fs::path(path).stem().string();
+    if (s.name.size() > 5 && s.name.compare(s.name.size() - 5, 5, ".city") == 0)
+        s.name.resize(s.name.size() - 5);
+    s.geometryType = "TIN";
+    s.featureCount = 0;
+    for (const auto& [type, count] : m.typeCounts)
+        s.featureCount += count;
+    s.extent = m.extent;
+    s.extentLonLat = info.extentLonLat;
+    s.crs = info.crs;
+    s.kind = "city_model";
+    info.layers.push_back(std::move(s));
     return info;
 }
 } // namespace
@@ -78,6 +118,8 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
         return Error{"'" + path + "' does not exist."};
     if (fs::is_directory(path, ec))
         return Error{"'" + path + "' is a folder, not a dataset."};
+    if (isCityJson(path)) // before GDAL, which would describe it as GeoJSON
+        return describeCityJson(path);
     if (isUrbisProject(path))
         return describeProject(path);
 

@@ -4,6 +4,7 @@
 #include "gis/result.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,9 @@ struct DatasetInfo {
     int rasterWidth = 0, rasterHeight = 0, rasterBands = 0;
     Extent extent; // whole dataset, native CRS
     std::optional<Extent> extentLonLat;
+    // CityJSON: city objects by type ({"Building": 49, "BuildingPart": 161}) and the LoDs present.
+    std::map<std::string, std::int64_t> cityObjects;
+    std::vector<std::string> lods;
 };
 
 Result<DatasetInfo> describeDataset(const std::string& path);

@@ -1,6 +1,7 @@
 #include "gis/io/project_file.h"
 
 #include "gis/demo/demo_city.h"
+#include "gis/io/cityjson.h"
 #include "gis/io/gdal_log.h"
 #include "gis/io/gdal_ptr.h"
 #include "gis/io/ogr_geometry.h"
@@ -33,8 +34,31 @@ const char* kindName(LayerKind k) {
         return "zones";
     case LayerKind::Terrain:
         return "terrain";
+    case LayerKind::CityModel:
+        return "city_model";
     }
     return "";
+}
+
+// Terrain and city models are stored as references to their source files, not as tables.
+bool isReferenced(LayerKind k) {
+    return k == LayerKind::Terrain || k == LayerKind::CityModel;
+}
+
+// Where a city model layer's assigned CRS and LoD are kept (urbis_meta keys; the layer row holds the source).
+std::string cityModelCrsKey(const std::string& layerId) {
+    return "city_model_crs:" + layerId;
+}
+std::string cityModelLodKey(const std::string& layerId) {
+    return "city_model_lod:" + layerId;
+}
+
+std::string relativeSource(const std::string& source, const std::string& projectPath) {
+    if (source.empty() || source.rfind("urbis:", 0) == 0 || !fs::path(source).is_absolute())
+        return source;
+    std::error_code ec;
+    auto rel = fs::relative(source, fs::absolute(projectPath).parent_path(), ec);
+    return !ec && !rel.empty() ? rel.string() : source;
 }
 
 std::string tableFor(const std::string& id) {
@@ -159,6 +183,13 @@ std::string writeAll(GDALDataset& ds, const Project& project, const std::string&
                                                  {"title", project.title}};
     if (project.view)
         values["camera"] = formatView(*project.view);
+    for (const auto& l : project.layers)
+        if (const auto* c = std::get_if<CityModelLayerData>(&l.data)) {
+            if (!c->sourceCrs.empty())
+                values[cityModelCrsKey(l.id)] = c->sourceCrs;
+            if (!c->lod.empty())
+                values[cityModelLodKey(l.id)] = c->lod;
+        }
     for (const auto& [k, v] : values) {
         OGRFeature f(meta->GetLayerDefn());
         f.SetField("key", k.c_str());
@@ -169,15 +200,11 @@ std::string writeAll(GDALDataset& ds, const Project& project, const std::string&
     for (std::size_t i = 0; i < project.layers.size(); ++i) {
         const Layer& l = project.layers[i];
         std::string source, table;
+        // Paths are stored relative to the project file so a project folder can move.
         if (const auto* t = std::get_if<TerrainLayerData>(&l.data)) {
-            source = t->source;
-            // Paths are stored relative to the project file so a project folder can move.
-            if (!source.empty() && source.rfind("urbis:", 0) != 0 && fs::path(source).is_absolute()) {
-                std::error_code ec;
-                auto rel = fs::relative(source, fs::absolute(projectPath).parent_path(), ec);
-                if (!ec && !rel.empty())
-                    source = rel.string();
-            }
+            source = relativeSource(t->source, projectPath);
+        } else if (const auto* c = std::get_if<CityModelLayerData>(&l.data)) {
+            source = relativeSource(c->source, projectPath);
         } else {
             table = tableFor(l.id);
         }
@@ -198,9 +225,9 @@ std::string writeAll(GDALDataset& ds, const Project& project, const std::string&
 
     std::size_t vectorLayers = 0, done = 0;
     for (const auto& l : project.layers)
-        vectorLayers += l.kind() != LayerKind::Terrain;
+        vectorLayers += !isReferenced(l.kind());
     for (const auto& l : project.layers) {
-        if (l.kind() == LayerKind::Terrain)
+        if (isReferenced(l.kind()))
             continue;
         SubProgress sub(progress, double(done) / vectorLayers, double(done + 1) / vectorLayers);
         progress.setMessage("Saving layer " + l.name);
@@ -402,6 +429,33 @@ Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& p
                 t.source = src.string();
             }
             layer.data = std::move(t);
+            project.layers.push_back(std::move(layer));
+            continue;
+        }
+        if (r.kind == "city_model") {
+            // Re-read from the source file into the project CRS; a missing file keeps an empty layer (and a
+            // warning) so that saving again does not lose the reference.
+            CityModelLayerData c;
+            fs::path src(r.source);
+            if (src.is_relative())
+                src = fs::absolute(path).parent_path() / src;
+            c.source = src.string();
+            c.sourceCrs = values[cityModelCrsKey(r.id)];
+            c.lod = values[cityModelLodKey(r.id)];
+            ImportOptions options;
+            options.assumeCrs = c.sourceCrs;
+            NullProgress quiet;
+            auto imported = importCityJson(c.source, project, options, CityJsonOptions{c.lod}, quiet);
+            if (imported && !imported->layers.empty()) {
+                if (auto* read = std::get_if<CityModelLayerData>(&imported->layers.front().data)) {
+                    c.objects = std::move(read->objects);
+                    c.mesh = std::move(read->mesh);
+                }
+            } else {
+                log(LogLevel::Warning, "Project '" + path + "': city model layer '" + r.name +
+                                           "' is not shown: " + imported.error());
+            }
+            layer.data = std::move(c);
             project.layers.push_back(std::move(layer));
             continue;
         }

@@ -13,7 +13,8 @@ template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 std::size_t Layer::featureCount() const {
     return std::visit(Overloaded{[](const BuildingLayerData& d) { return d.buildings.size(); },
                                  [](const ZoneLayerData& d) { return d.zones.size(); },
-                                 [](const TerrainLayerData& d) { return std::size_t(d.dem ? 1 : 0); }},
+                                 [](const TerrainLayerData& d) { return std::size_t(d.dem ? 1 : 0); },
+                                 [](const CityModelLayerData& d) { return d.objects.size(); }},
                       data);
 }
 
@@ -30,6 +31,11 @@ Extent Layer::extent() const {
                           [&](const TerrainLayerData& d) {
                               if (d.dem)
                                   e.include(d.dem->extent());
+                          },
+                          [&](const CityModelLayerData& d) {
+                              if (d.mesh)
+                                  for (const auto& v : d.mesh->vertices)
+                                      e.include(v.x, v.y);
                           }},
                data);
     return e;

@@ -3,6 +3,7 @@
 #include "gis/model/building.h"
 #include "gis/model/camera_view.h"
 #include "gis/model/crs.h"
+#include "gis/model/mesh.h"
 #include "gis/model/raster.h"
 #include "gis/model/zone.h"
 
@@ -29,13 +30,34 @@ struct TerrainLayerData {
     std::shared_ptr<const RasterF> dem;
 };
 
-enum class LayerKind { Buildings, Zones, Terrain };
+// One city object of a 3D city model (CityJSON): its id in the file, its type ("Building", "BuildingPart",
+// "Road", ...), its parent's id (a BuildingPart's Building) and the LoD of the geometry that was used.
+struct CityObjectInfo {
+    std::string id;
+    std::string type;
+    std::string parent;
+    std::string lod;
+};
+
+// A 3D city model (CityJSON LoD1/LoD2 solids and surfaces) as triangles with a semantic per triangle
+// (roof/wall/ground). Referenced like terrain: `source` is the file (re-read when a project is opened),
+// `sourceCrs` the CRS the user assigned when the file declares none (empty otherwise), `lod` the requested
+// LoD (empty: the highest each object has). mesh->objectIds index `objects`.
+struct CityModelLayerData {
+    std::string source;
+    std::string sourceCrs;
+    std::string lod;
+    std::vector<CityObjectInfo> objects;
+    std::shared_ptr<const TriangleMesh> mesh;
+};
+
+enum class LayerKind { Buildings, Zones, Terrain, CityModel };
 
 struct Layer {
     std::string id;   // stable, unique in the project, [a-z0-9_]
     std::string name; // shown to the user
     bool visible = true;
-    std::variant<BuildingLayerData, ZoneLayerData, TerrainLayerData> data;
+    std::variant<BuildingLayerData, ZoneLayerData, TerrainLayerData, CityModelLayerData> data;
 
     LayerKind kind() const { return LayerKind(data.index()); }
     std::size_t featureCount() const;

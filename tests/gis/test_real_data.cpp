@@ -1,12 +1,15 @@
 // Acceptance on real places from ../shared/data (URBIS_DATA_DIR): never copied into the repository. On a
 // user's machine without the folder these tests skip with a message; in CI (CI set) a missing folder fails.
+#include "gis/io/cityjson.h"
 #include "gis/io/crs_transform.h"
+#include "gis/io/dataset_info.h"
 #include "gis/io/import_dataset.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QTest>
 
+#include <map>
 #include <set>
 
 using namespace gis;
@@ -40,6 +43,29 @@ io::ImportReport importInto(Project& project, const QString& file) {
 Extent lonLatExtent(const Project& project, const Layer& layer) {
     auto t = io::CrsTransform::create(project.crs, Crs{"EPSG:4326"});
     return t->transform(layer.extent());
+}
+
+// CityJSON import with an assigned CRS (the cjio samples other than Delft declare none) and an LoD.
+Result<io::ImportReport> importCityJson(Project& project, const QString& file, const std::string& assumeCrs,
+                                        const std::string& lod = {}) {
+    Progress progress;
+    io::ImportOptions options;
+    options.assumeCrs = assumeCrs;
+    auto r = io::importCityJson(file.toStdString(), project, options, io::CityJsonOptions{lod}, progress);
+    if (r) {
+        if (project.crs.isEmpty())
+            project.crs = r->datasetCrs;
+        for (const auto& l : r->layers)
+            project.layers.push_back(l);
+    }
+    return r;
+}
+
+std::map<Surface, std::size_t> surfaceCounts(const CityModelLayerData& d) {
+    std::map<Surface, std::size_t> counts;
+    for (Surface s : d.mesh->surfaces)
+        ++counts[s];
+    return counts;
 }
 
 std::set<std::int64_t> buildingIds(const Layer& layer) {
@@ -117,6 +143,99 @@ private slots:
         QCOMPARE(onTerrain, 144);
         QCOMPARE(r.heights.defaulted,
                  std::int64_t(144)); // no heights in this dataset: all reported defaulted
+    }
+
+    void delftCityJsonLod1() {
+        REQUIRE_DATA("cityjson-cjio-samples/delft.json");
+        // PROVENANCE.md: Building 160, Road 143, PlantCover 126, LandUse 81, GenericCityObject 54, Bridge 3,
+        // WaterBody 3; LoD1; EPSG:7415 declared.
+        auto info = io::describeDataset(file.toStdString());
+        QVERIFY2(info, info.error().c_str());
+        QCOMPARE(info->cityObjects, (std::map<std::string, std::int64_t>{{"Bridge", 3},
+                                                                         {"Building", 160},
+                                                                         {"GenericCityObject", 54},
+                                                                         {"LandUse", 81},
+                                                                         {"PlantCover", 126},
+                                                                         {"Road", 143},
+                                                                         {"WaterBody", 3}}));
+        QCOMPARE(info->crs, std::string("EPSG:7415"));
+        Project p;
+        const io::ImportReport r = importInto(p, file); // through importDataset: not GDAL's GeoJSON
+        QCOMPARE(p.crs.definition, std::string("EPSG:7415"));
+        QCOMPARE(p.layers.size(), std::size_t(1));
+        QCOMPARE(p.layers.front().kind(), LayerKind::CityModel);
+        const auto& d = std::get<CityModelLayerData>(p.layers.front().data);
+        QCOMPARE(d.objects.size(), std::size_t(570));
+        QCOMPARE(r.heights.buildings, std::int64_t(160));
+        QCOMPARE(r.heights.skipped, std::int64_t(0));
+        for (const auto& o : d.objects)
+            QCOMPARE(o.lod, std::string("1"));
+        const Extent e = p.layers.front().extent();
+        QVERIFY(e.minX > 84616 && e.maxX < 85141.5 && e.minY > 447422.9 && e.maxY < 447751); // PROVENANCE.md
+        const Extent ll = lonLatExtent(p, p.layers.front());
+        QVERIFY(ll.minX > 4.35 && ll.maxX < 4.38 && ll.minY > 52.0 && ll.maxY < 52.02);
+        // No semantics in this LoD1 file: building faces are classified by their normals (its solids have no
+        // downward-facing faces, so no ground).
+        auto counts = surfaceCounts(d);
+        QVERIFY(counts[Surface::Roof] > 0 && counts[Surface::Wall] > 0);
+    }
+
+    void denHaagCityJsonLod2NeedsACrs() {
+        REQUIRE_DATA("cityjson-cjio-samples/DH_01_subs.city.json");
+        Project p;
+        auto refused = importCityJson(p, file, {});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().find("--assume-crs") != std::string::npos, refused.error().c_str());
+        auto r = importCityJson(p, file, "EPSG:7415");
+        QVERIFY2(r, r.error().c_str());
+        const auto& d = std::get<CityModelLayerData>(p.layers.front().data);
+        QCOMPARE(d.sourceCrs, std::string("EPSG:7415"));
+        std::map<std::string, int> types;
+        for (const auto& o : d.objects) {
+            ++types[o.type];
+            QCOMPARE(o.lod, std::string("2"));
+        }
+        QCOMPARE(types["BuildingPart"], 8); // PROVENANCE.md: Building 4 + BuildingPart 8
+        QVERIFY(types["Building"] <= 4);
+        auto counts = surfaceCounts(d);
+        QVERIFY(counts[Surface::Roof] > 0 && counts[Surface::Wall] > 0 && counts[Surface::Ground] > 0);
+        QCOMPARE(counts[Surface::Unknown], std::size_t(0)); // every surface has its semantics
+        const Extent ll = lonLatExtent(p, p.layers.front());
+        QVERIFY(ll.minX > 4.2 && ll.maxX < 4.4 && ll.minY > 52.0 && ll.maxY < 52.15); // Den Haag
+    }
+
+    void multiLodCityJsonPicksTheHighestLod() {
+        REQUIRE_DATA("cityjson-cjio-samples/multi_lod.json");
+        Project p;
+        QVERIFY(importCityJson(p, file, "EPSG:7415"));
+        const auto& highest = std::get<CityModelLayerData>(p.layers.front().data);
+        QCOMPARE(highest.objects.size(), std::size_t(10));
+        for (const auto& o : highest.objects)
+            QCOMPARE(o.lod, std::string("2.2"));
+        Project q;
+        QVERIFY(importCityJson(q, file, "EPSG:7415", "1.2"));
+        const auto& blocks = std::get<CityModelLayerData>(q.layers.front().data);
+        QCOMPARE(blocks.objects.size(), std::size_t(10));
+        for (const auto& o : blocks.objects)
+            QCOMPARE(o.lod, std::string("1.2"));
+        QVERIFY(blocks.mesh->triangleCount() < highest.mesh->triangleCount());
+        const Extent ll = lonLatExtent(p, p.layers.front());
+        QVERIFY(ll.minX > 5.2 && ll.maxX < 5.4 && ll.minY > 51.6 && ll.maxY < 51.8); // 's-Hertogenbosch
+    }
+
+    void rotterdamCityJsonMissingTexturesAreNamed() {
+        REQUIRE_DATA("cityjson-cjio-samples/rotterdam/rotterdam_subset.json");
+        Project p;
+        auto r = importCityJson(p, file, "EPSG:7415");
+        QVERIFY2(r, r.error().c_str());
+        QCOMPARE(std::get<CityModelLayerData>(p.layers.front().data).objects.size(), std::size_t(16));
+        // PROVENANCE.md: only appearances/0320_4_15.jpg exists; every other referenced image is missing.
+        bool warned = false;
+        for (const auto& w : r->warnings)
+            warned |= w.find("texture") != std::string::npos && w.find("missing") != std::string::npos &&
+                      w.find("appearances/") != std::string::npos &&
+                      w.find("rotterdam_subset.json") != std::string::npos;
+        QVERIFY(warned);
     }
 };
 

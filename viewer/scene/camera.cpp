@@ -107,6 +107,11 @@ HeightRange projectHeightRange(const gis::Project& project) {
                 zMin = std::min(zMin, building.baseZ);
                 zMax = std::max(zMax, building.baseZ + building.height);
             }
+        } else if (const auto* c = std::get_if<gis::CityModelLayerData>(&layer.data); c && c->mesh) {
+            for (const auto& v : c->mesh->vertices) {
+                zMin = std::min(zMin, v.z);
+                zMax = std::max(zMax, v.z);
+            }
         }
     }
     if (zMin > zMax)
@@ -116,10 +121,13 @@ HeightRange projectHeightRange(const gis::Project& project) {
 
 gis::Extent projectContentExtent(const gis::Project& project) {
     // Buildings first (zones such as a river may run across the whole terrain), then zones, then everything.
+    // City models count as buildings.
     for (gis::LayerKind kind : {gis::LayerKind::Buildings, gis::LayerKind::Zones}) {
         gis::Extent content;
         for (const auto& layer : project.layers)
-            if (layer.kind() == kind && layer.visible)
+            if ((layer.kind() == kind ||
+                 (kind == gis::LayerKind::Buildings && layer.kind() == gis::LayerKind::CityModel)) &&
+                layer.visible)
                 content.include(layer.extent());
         if (!content.isEmpty())
             return content;

@@ -68,6 +68,8 @@ osg::ref_ptr<osg::Node> buildLayerNode(const gis::Layer& layer, const gis::Proje
         content = buildZonesNode(z->zones, dem, origin);
     else if (const auto* t = std::get_if<gis::TerrainLayerData>(&layer.data); t && t->dem)
         content = buildTerrainNode(*t->dem, origin);
+    else if (const auto* c = std::get_if<gis::CityModelLayerData>(&layer.data))
+        content = buildCityModelNode(*c, origin);
     if (content)
         group->addChild(content);
     group->setNodeMask(layer.visible ? ~0u : 0u);

@@ -34,6 +34,9 @@ constexpr double kZoneDrapeOffset = 0.4;
 osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const gis::RasterF* dem,
                                        const gis::Vec3& origin);
 
+// A 3D city model (CityJSON) coloured by semantic surface; null when it has no triangles.
+osg::ref_ptr<osg::Node> buildCityModelNode(const gis::CityModelLayerData& model, const gis::Vec3& origin);
+
 // Finds the layer node under a project scene root; null when absent.
 osg::Node* findLayerNode(osg::Group* root, const std::string& layerId);
 void setLayerVisible(osg::Group* root, const std::string& layerId, bool visible);
