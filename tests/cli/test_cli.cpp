@@ -41,6 +41,23 @@ QByteArray sha(const QString& path) {
                                        : QByteArray();
 }
 
+// One Building with two LoD1 BuildingParts in EPSG:7415 (Amersfoort / RD New + NAP).
+const char* kTinyCityJson =
+    R"({"type": "CityJSON", "version": "2.0",
+ "transform": {"scale": [0.001, 0.001, 0.001], "translate": [85000, 446000, 0]},
+)"
+    // (an ordinary literal: moc reads "//" inside a raw string as a comment)
+    "\"metadata\": {\"referenceSystem\": \"https://www.opengis.net/def/crs/EPSG/0/7415\"},"
+    R"(
+ "CityObjects": {
+  "b1": {"type": "Building", "children": ["p1", "p2"]},
+  "p1": {"type": "BuildingPart", "parents": ["b1"],
+         "geometry": [{"type": "MultiSurface", "lod": "1", "boundaries": [[[0, 1, 2, 3]]]}]},
+  "p2": {"type": "BuildingPart", "parents": ["b1"],
+         "geometry": [{"type": "MultiSurface", "lod": "1", "boundaries": [[[4, 5, 6, 7]]]}]}},
+ "vertices": [[0, 0, 5000], [10000, 0, 5000], [10000, 10000, 5000], [0, 10000, 5000],
+              [20000, 0, 5000], [30000, 0, 5000], [30000, 10000, 5000], [20000, 10000, 5000]]})";
+
 bool haveDisplay() {
     return !qEnvironmentVariableIsEmpty("DISPLAY");
 }
@@ -125,6 +142,18 @@ private slots:
         r = cli({"info", mDir.filePath("missing.gpkg")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("missing.gpkg") && r.err.contains("does not exist"), r.err.constData());
+    }
+    void infoCountsCityObjects() {
+        const QString path = mDir.filePath("tiny.city.json");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(kTinyCityJson);
+        f.close();
+        Run r = cli({"info", path, "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject objects = QJsonDocument::fromJson(r.out).object()["city_objects"].toObject();
+        QCOMPARE(objects["Building"].toInt(), 1);
+        QCOMPARE(objects["BuildingPart"].toInt(), 2);
     }
     void renderWritesAPngOfTheCity() {
         if (!haveDisplay()) {
