@@ -2,6 +2,7 @@
 
 #include <QElapsedTimer>
 
+#include <cmath>
 #include <cstdio>
 
 namespace app::cli {
@@ -16,6 +17,21 @@ void printErr(const QString& text) {
     std::fputs(text.toUtf8().constData(), stderr);
     std::fputc('\n', stderr);
     std::fflush(stderr);
+}
+
+std::optional<double> numberOption(const QCommandLineParser& parser, const QString& flag, double lo,
+                                   double hi, QString* message) {
+    bool ok = false;
+    const double v = parser.value(flag).toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
+        *message = QString("--%1 must be a number within %2..%3 (got '%4')")
+                       .arg(flag)
+                       .arg(lo)
+                       .arg(hi)
+                       .arg(parser.value(flag));
+        return std::nullopt;
+    }
+    return v;
 }
 
 int fail(const QString& sub, const QString& message, int code) {

@@ -3,10 +3,12 @@
 // stderr, exit codes 0 success, 1 failure (the message names the file and the problem), 2 usage error.
 #include "gis/progress.h"
 
+#include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace app::cli {
@@ -23,6 +25,11 @@ int runSunlight(const QStringList& args);
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added
+// The value of a number flag (its default when not given) within [lo, hi]; on error nullopt, and `message`
+// names the flag and the allowed range.
+std::optional<double> numberOption(const QCommandLineParser& parser, const QString& flag, double lo,
+                                   double hi, QString* message);
+
 // "urbis-cli SUB: message" on stderr and returns code.
 int fail(const QString& sub, const QString& message, int code = kFailure);
 

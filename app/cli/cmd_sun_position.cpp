@@ -147,22 +147,10 @@ Event event(double jd, const Zone& zone, const UtcDateTime& localDate) {
     return e;
 }
 
-// Parses a number flag; on error `message` names the flag and the allowed range.
+// A number flag, or `fallback` when it is not given.
 std::optional<double> number(const QCommandLineParser& p, const QString& flag, double lo, double hi,
                              double fallback, QString* message) {
-    if (!p.isSet(flag))
-        return fallback;
-    bool ok = false;
-    const double v = p.value(flag).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
-        *message = QString("--%1 must be a number within %2..%3 (got '%4')")
-                       .arg(flag)
-                       .arg(lo)
-                       .arg(hi)
-                       .arg(p.value(flag));
-        return std::nullopt;
-    }
-    return v;
+    return p.isSet(flag) ? numberOption(p, flag, lo, hi, message) : std::optional<double>(fallback);
 }
 } // namespace
 

@@ -64,21 +64,6 @@ std::vector<std::string> presetDirs(const QCommandLineParser& p) {
     return dirs;
 }
 
-std::optional<double> number(const QCommandLineParser& p, const QString& flag, double lo, double hi,
-                             QString* message) {
-    bool ok = false;
-    const double v = p.value(flag).toDouble(&ok);
-    if (!ok || !std::isfinite(v) || v < lo || v > hi) {
-        *message = QString("--%1 must be a number within %2..%3 (got '%4')")
-                       .arg(flag)
-                       .arg(lo)
-                       .arg(hi)
-                       .arg(p.value(flag));
-        return std::nullopt;
-    }
-    return v;
-}
-
 QString offsetText(int seconds) {
     const int a = std::abs(seconds);
     return QString("%1%2:%3")
@@ -229,7 +214,7 @@ int runSunlight(const QStringList& args) {
                         .arg(flag));
         int year = QDate::currentDate().year();
         if (parser.isSet("year")) {
-            const auto y = number(parser, "year", -1999, 5999, &message);
+            const auto y = numberOption(parser, "year", -1999, 5999, &message);
             if (!y || *y != std::floor(*y))
                 return usage(message.isEmpty() ? "--year must be a whole number" : message);
             year = int(*y);
@@ -279,13 +264,13 @@ int runSunlight(const QStringList& args) {
         if (!rule)
             return usage("--rule: " + QString::fromStdString(rule.error()));
         params.counting = rule.value();
-        const auto minSeg = number(parser, "min-segment", 0, 1440, &message);
-        const auto minAlt = number(parser, "min-altitude", -90, 90, &message);
-        const auto sweep = number(parser, "sweep-angle", 0, 89.999, &message);
-        const auto step = number(parser, "step", 1.0 / 60, 60, &message);
+        const auto minSeg = numberOption(parser, "min-segment", 0, 1440, &message);
+        const auto minAlt = numberOption(parser, "min-altitude", -90, 90, &message);
+        const auto sweep = numberOption(parser, "sweep-angle", 0, 89.999, &message);
+        const auto step = numberOption(parser, "step", 1.0 / 60, 60, &message);
         std::optional<double> required;
         if (parser.isSet("required-hours"))
-            required = number(parser, "required-hours", 0, 24, &message);
+            required = numberOption(parser, "required-hours", 0, 24, &message);
         if (!message.isEmpty())
             return usage(message);
         params.counting.minSegmentSeconds = *minSeg * 60;
@@ -336,10 +321,10 @@ int runSunlight(const QStringList& args) {
     WindowOptions windowOptions;
     gis::analysis::GridOptions gridOptions;
     if (mode == Mode::Windows) {
-        const auto spacing = number(parser, "window-spacing", 0.1, 1000, &message);
-        const auto width = number(parser, "window-width", 0.01, 100, &message);
-        const auto sill = number(parser, "sill-height", 0, 100, &message);
-        const auto samples = number(parser, "sill-samples", 1, 100, &message);
+        const auto spacing = numberOption(parser, "window-spacing", 0.1, 1000, &message);
+        const auto width = numberOption(parser, "window-width", 0.01, 100, &message);
+        const auto sill = numberOption(parser, "sill-height", 0, 100, &message);
+        const auto samples = numberOption(parser, "sill-samples", 1, 100, &message);
         if (!message.isEmpty())
             return usage(message);
         if (*samples != std::floor(*samples))
@@ -371,8 +356,8 @@ int runSunlight(const QStringList& args) {
         if (!ok || !std::isfinite(spacing) || spacing <= 0)
             return usage("--grid SPACING must be a positive number of metres (got '" + parser.value("grid") +
                          "')");
-        const auto height = number(parser, "grid-height", -100, 1000, &message);
-        const auto groundZ = number(parser, "ground-z", -1000, 9000, &message);
+        const auto height = numberOption(parser, "grid-height", -100, 1000, &message);
+        const auto groundZ = numberOption(parser, "ground-z", -1000, 9000, &message);
         if (!message.isEmpty())
             return usage(message);
         gridOptions.spacing = spacing;

@@ -1,5 +1,7 @@
 #include "gis/geom/ray_scene.h"
 
+#include "gis/geom/embree_device.h"
+
 #include <embree3/rtcore.h>
 
 #include <cmath>
@@ -9,8 +11,8 @@
 
 namespace gis::geom {
 
-namespace {
-RTCDevice sharedDevice() {
+namespace detail {
+RTCDevice embreeDevice() {
     static RTCDevice device = [] {
         RTCDevice d = rtcNewDevice(nullptr);
         if (!d)
@@ -19,7 +21,7 @@ RTCDevice sharedDevice() {
     }();
     return device;
 }
-} // namespace
+} // namespace detail
 
 struct RayScene::Impl {
     Vec3 origin;
@@ -33,7 +35,7 @@ struct RayScene::Impl {
 
 RayScene::RayScene(const Vec3& origin) : d(std::make_unique<Impl>()) {
     d->origin = origin;
-    d->scene = rtcNewScene(sharedDevice());
+    d->scene = rtcNewScene(detail::embreeDevice());
     rtcSetSceneFlags(d->scene, RTC_SCENE_FLAG_ROBUST);
 }
 
@@ -45,7 +47,7 @@ RayScene::~RayScene() {
 void RayScene::addMesh(const TriangleMesh& mesh) {
     if (mesh.indices.empty())
         return;
-    RTCGeometry geom = rtcNewGeometry(sharedDevice(), RTC_GEOMETRY_TYPE_TRIANGLE);
+    RTCGeometry geom = rtcNewGeometry(detail::embreeDevice(), RTC_GEOMETRY_TYPE_TRIANGLE);
     auto* v = static_cast<float*>(rtcSetNewGeometryBuffer(geom, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3,
                                                           3 * sizeof(float), mesh.vertices.size()));
     for (std::size_t i = 0; i < mesh.vertices.size(); ++i) {

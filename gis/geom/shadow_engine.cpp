@@ -1,6 +1,8 @@
 // The Embree 3 shadow engine and the engine-independent parallel batch query.
 #include "gis/geom/shadow_engine.h"
 
+#include "gis/geom/embree_device.h"
+
 #include <embree3/rtcore.h>
 
 #include <tbb/blocked_range.h>
@@ -58,15 +60,7 @@ Vec3 meshesCentre(std::span<const TriangleMesh* const> meshes) {
 
 namespace {
 
-RTCDevice embreeDevice() {
-    static RTCDevice device = [] {
-        RTCDevice d = rtcNewDevice(nullptr);
-        if (!d)
-            throw std::runtime_error("Embree: cannot create a device");
-        return d;
-    }();
-    return device;
-}
+using detail::embreeDevice;
 
 class EmbreeShadowEngine final : public ShadowEngine {
 public:

@@ -1,4 +1,5 @@
 // Drives the real urbis-cli binary: every subcommand, its --help, bad input and exit codes.
+#include "common/cli_runner.h"
 #include "gis/demo/demo_city.h"
 #include "gis/io/project_file.h"
 
@@ -17,22 +18,11 @@
 #include <csignal>
 
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
+using Run = urbis_test::CliRun;
 
 Run cli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment(),
         int timeoutMs = 120000) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(URBIS_CLI, args);
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return urbis_test::runCli(args, env, timeoutMs);
 }
 
 QByteArray sha(const QString& path) {

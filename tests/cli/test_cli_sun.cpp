@@ -1,4 +1,5 @@
 // Drives `urbis-cli sun-position`: the SPA paper's worked example end to end, time zones, exit codes.
+#include "common/cli_runner.h"
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -7,21 +8,10 @@
 #include <cmath>
 
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = urbis_test::CliRun;
 
 Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(URBIS_CLI, QStringList{"sun-position"} + args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return urbis_test::runCli(QStringList{"sun-position"} + args);
 }
 
 // The paper's site and atmosphere (Golden, Colorado), ΔT 67 s.

@@ -1,6 +1,7 @@
 // Drives `urbis-cli sunlight`: the acceptance (a long east-west wall agrees with the analytic lit
 // time within 1 minute), presets, CSV output, inside points, windows of a slab behind a wall, a plan-grid
 // hour map (GeoTIFF), bad input and exit codes.
+#include "common/cli_runner.h"
 #include "gis/analysis/sun_position.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/raster_io.h"
@@ -17,21 +18,10 @@
 #include <numbers>
 
 namespace {
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = urbis_test::CliRun;
 
 Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(URBIS_CLI, QStringList{"sunlight"} + args);
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            p.readAllStandardError()};
+    return urbis_test::runCli(QStringList{"sunlight"} + args);
 }
 
 void write(const QString& path, const QByteArray& text) {
