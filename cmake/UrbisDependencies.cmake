@@ -5,6 +5,8 @@ find_package(CGAL REQUIRED)
 find_package(embree 3 REQUIRED)
 find_package(TBB REQUIRED)
 find_package(nlohmann_json REQUIRED)
+# CityGML 2.0/1.0 reader (libcitygml-dev, LGPL): linked privately to gis_core only.
+find_package(citygml 2.4 REQUIRED CONFIG)
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent LinguistTools Test)
 
 # OSG has no CMake config package: wrap FindOpenSceneGraph in one INTERFACE target.

@@ -11,7 +11,7 @@ PACKAGES=(
   libopenscenegraph-dev openscenegraph
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
   libcgal-dev libgmp-dev libmpfr-dev libboost-dev
-  libembree-dev libtbb-dev nlohmann-json3-dev
+  libembree-dev libtbb-dev nlohmann-json3-dev libcitygml-dev
   xvfb xauth mesa-utils libgl1-mesa-dri x11-utils
   fonts-noto-cjk tzdata
 )

@@ -57,4 +57,12 @@ Result<ImportReport> importCityJson(const std::string& path, const Project& proj
                                     const ImportOptions& options, const CityJsonOptions& cityJson,
                                     Progress& progress);
 
+// The part of the import after reading, shared with the CityGML import (which fills the same model): the
+// model (vertices in its own CRS, `model.crs` empty when the file declares none) becomes one CityModel
+// layer in the project CRS; without a CRS, options.assumeCrs is used, else the error is `noCrsMessage`.
+// `lod` is stored in the layer (the LoD that was requested; empty: the highest).
+Result<ImportReport> importCityModel(const std::string& path, CityJsonModel model, const Project& project,
+                                     const ImportOptions& options, const std::string& lod,
+                                     const std::string& noCrsMessage, Progress& progress);
+
 } // namespace gis::io

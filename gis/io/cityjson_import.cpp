@@ -26,16 +26,22 @@ Result<ImportReport> importCityJson(const std::string& path, const Project& proj
     auto read = readCityJson(path, cityJson, reading);
     if (!read)
         return Error{read.error()};
-    CityJsonModel& model = read.value();
+    return importCityModel(path, std::move(read.value()), project, options, cityJson.lod,
+                           "'" + path +
+                               "' is CityJSON without a coordinate reference system (no "
+                               "metadata.referenceSystem); assign one (CLI: --assume-crs EPSG:xxxx; Dutch "
+                               "files are usually EPSG:7415, RD New + NAP height).",
+                           progress);
+}
+
+Result<ImportReport> importCityModel(const std::string& path, CityJsonModel model, const Project& project,
+                                     const ImportOptions& options, const std::string& lod,
+                                     const std::string& noCrsMessage, Progress& progress) {
     Crs dataCrs = model.crs;
     const bool assumed = dataCrs.isEmpty();
     if (assumed) {
         if (options.assumeCrs.empty())
-            return Error{
-                "'" + path +
-                "' is CityJSON without a coordinate reference system (no metadata.referenceSystem); "
-                "assign one (CLI: --assume-crs EPSG:xxxx; Dutch files are usually EPSG:7415, RD New + "
-                "NAP height)."};
+            return Error{noCrsMessage};
         dataCrs.definition = options.assumeCrs;
     }
     auto target = detail::targetCrs(project, dataCrs, model.extent, path);
@@ -104,7 +110,7 @@ Result<ImportReport> importCityJson(const std::string& path, const Project& proj
     CityModelLayerData data;
     data.source = fs::absolute(path).string();
     data.sourceCrs = assumed ? dataCrs.definition : std::string();
-    data.lod = cityJson.lod;
+    data.lod = lod;
     data.objects = std::move(model.objects);
     data.mesh = std::make_shared<TriangleMesh>(std::move(model.mesh));
     layer.data = std::move(data);

@@ -1,5 +1,6 @@
 #include "gis/io/dataset_info.h"
 
+#include "gis/io/citygml_import.h"
 #include "gis/io/cityjson.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/gdal_log.h"
@@ -74,16 +75,16 @@ Result<DatasetInfo> describeProject(const std::string& path) {
     return info;
 }
 
-Result<DatasetInfo> describeCityJson(const std::string& path) {
+Result<DatasetInfo> describeCityModel(const std::string& path, bool cityGml = false) {
     Progress progress;
-    auto model = readCityJson(path, {}, progress, true);
+    auto model = cityGml ? readCityGml(path, {}, progress) : readCityJson(path, {}, progress, true);
     if (!model)
         return Error{model.error()};
     const CityJsonModel& m = model.value();
     DatasetInfo info;
     info.path = path;
-    info.driver = "CityJSON";
-    info.driverLongName = m.sequence ? "CityJSONSeq" : "CityJSON";
+    info.driver = cityGml ? "CityGML" : "CityJSON";
+    info.driverLongName = cityGml ? "CityGML" : m.sequence ? "CityJSONSeq" : "CityJSON";
     info.format = info.driverLongName + (m.version.empty() ? "" : " " + m.version);
     if (!m.crs.isEmpty()) {
         info.crs = crsIdentifier(m.crs);
@@ -119,7 +120,9 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
     if (fs::is_directory(path, ec))
         return Error{"'" + path + "' is a folder, not a dataset."};
     if (isCityJson(path)) // before GDAL, which would describe it as GeoJSON
-        return describeCityJson(path);
+        return describeCityModel(path);
+    if (isCityGml(path)) // before GDAL, whose GML driver sees no geometry in CityGML buildings
+        return describeCityModel(path, true);
     if (isUrbisProject(path))
         return describeProject(path);
 

@@ -34,7 +34,7 @@ struct DatasetInfo {
     int rasterWidth = 0, rasterHeight = 0, rasterBands = 0;
     Extent extent; // whole dataset, native CRS
     std::optional<Extent> extentLonLat;
-    // CityJSON: city objects by type ({"Building": 49, "BuildingPart": 161}) and the LoDs present.
+    // CityJSON/CityGML: city objects by type ({"Building": 49, "BuildingPart": 161}) and the LoDs present.
     std::map<std::string, std::int64_t> cityObjects;
     std::vector<std::string> lods;
 };

@@ -1,5 +1,6 @@
 #include "gis/io/import_dataset.h"
 
+#include "gis/io/citygml_import.h"
 #include "gis/io/cityjson.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/gdal_log.h"
@@ -86,6 +87,8 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
         return Error{"Cannot import '" + path + "': the file does not exist."};
     if (isCityJson(path)) // before GDAL, which would open it as GeoJSON
         return importCityJson(path, project, options, {}, progress);
+    if (isCityGml(path)) // before GDAL, whose GML driver loses the semantics and boundary surfaces
+        return importCityGml(path, project, options, {}, progress);
     detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
     if (!ds)
         return Error{"Cannot import '" + path + "': not a dataset GDAL can read" +

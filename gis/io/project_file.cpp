@@ -1,6 +1,7 @@
 #include "gis/io/project_file.h"
 
 #include "gis/demo/demo_city.h"
+#include "gis/io/citygml_import.h"
 #include "gis/io/cityjson.h"
 #include "gis/io/gdal_log.h"
 #include "gis/io/gdal_ptr.h"
@@ -445,7 +446,9 @@ Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& p
             ImportOptions options;
             options.assumeCrs = c.sourceCrs;
             NullProgress quiet;
-            auto imported = importCityJson(c.source, project, options, CityJsonOptions{c.lod}, quiet);
+            auto imported = isCityGml(c.source)
+                                ? importCityGml(c.source, project, options, CityGmlOptions{c.lod}, quiet)
+                                : importCityJson(c.source, project, options, CityJsonOptions{c.lod}, quiet);
             if (imported && !imported->layers.empty()) {
                 if (auto* read = std::get_if<CityModelLayerData>(&imported->layers.front().data)) {
                     c.objects = std::move(read->objects);

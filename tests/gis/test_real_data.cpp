@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -236,6 +238,44 @@ private slots:
                       w.find("appearances/") != std::string::npos &&
                       w.find("rotterdam_subset.json") != std::string::npos;
         QVERIFY(warned);
+    }
+
+    void berlinCityGmlLod2() {
+        REQUIRE_DATA("citygml-berlin-libcitygml/berlin_open_data_sample_data.citygml");
+        // PROVENANCE.md: CityGML 1.0, 61 Buildings (793 WallSurface, 249 RoofSurface, 83 GroundSurface, 1125
+        // polygons), EPSG:25833, x 390477.99-390703.08, y 5819214.19-5819552.65, z 27.52-64.22.
+        auto info = io::describeDataset(file.toStdString());
+        QVERIFY2(info, info.error().c_str());
+        QCOMPARE(info->driver, std::string("CityGML"));
+        QCOMPARE(info->cityObjects, (std::map<std::string, std::int64_t>{{"Building", 61}}));
+        QCOMPARE(info->lods, std::vector<std::string>{"2"});
+        QCOMPARE(info->crs, std::string("EPSG:25833"));
+        Project p;
+        const io::ImportReport r = importInto(p, file); // through importDataset: not GDAL's GML driver
+        QCOMPARE(p.crs.definition, std::string("EPSG:25833"));
+        QCOMPARE(p.layers.size(), std::size_t(1));
+        QCOMPARE(p.layers.front().kind(), LayerKind::CityModel);
+        const auto& d = std::get<CityModelLayerData>(p.layers.front().data);
+        QCOMPARE(d.objects.size(), std::size_t(61));
+        QCOMPARE(r.heights.buildings, std::int64_t(61));
+        for (const auto& o : d.objects) {
+            QCOMPARE(o.type, std::string("Building"));
+            QCOMPARE(o.lod, std::string("2"));
+        }
+        auto counts = surfaceCounts(d);
+        QVERIFY(counts[Surface::Roof] >= 249 && counts[Surface::Wall] >= 793 &&
+                counts[Surface::Ground] >= 83);
+        QCOMPARE(counts[Surface::Unknown], std::size_t(0));
+        const Extent e = p.layers.front().extent();
+        QVERIFY(std::abs(e.minX - 390477.99) < 0.01 && std::abs(e.maxX - 390703.08) < 0.01);
+        QVERIFY(std::abs(e.minY - 5819214.19) < 0.01 && std::abs(e.maxY - 5819552.65) < 0.01);
+        double minZ = 1e300, maxZ = -1e300;
+        for (const auto& v : d.mesh->vertices) {
+            minZ = std::min(minZ, v.z);
+            maxZ = std::max(maxZ, v.z);
+        }
+        QVERIFY2(std::abs(minZ - 27.52) < 0.01 && std::abs(maxZ - 64.22) < 0.01,
+                 qPrintable(QString("z %1-%2").arg(minZ).arg(maxZ)));
     }
 };
 
