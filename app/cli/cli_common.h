@@ -22,6 +22,7 @@ int runRender(const QStringList& args);
 int runBench(const QStringList& args);
 int runSunPosition(const QStringList& args);
 int runSunlight(const QStringList& args);
+int runExportZones(const QStringList& args);
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added

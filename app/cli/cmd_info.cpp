@@ -109,7 +109,9 @@ int runInfo(const QStringList& args) {
         "WGS84 lon/lat.");
     parser.addHelpOption();
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
-    parser.addPositionalArgument("PATH", "Dataset (any GDAL format) or Urbis project (.gpkg).");
+    parser.addPositionalArgument(
+        "PATH",
+        "Dataset (any GDAL format), Urbis project (.gpkg) or PostGIS database \"PG:host=... dbname=...\".");
     if (!parser.parse(QStringList{"urbis-cli info"} + args))
         return fail("info", parser.errorText() + "\nUsage: urbis-cli info PATH [--json]", kUsage);
     if (parser.isSet("help")) {

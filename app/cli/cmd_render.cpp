@@ -3,6 +3,7 @@
 #include "app/cli/cli_common.h"
 #include "gis/demo/demo_city.h"
 #include "gis/io/import_dataset.h"
+#include "gis/io/postgis.h"
 #include "gis/io/project_file.h"
 #include "viewer/qt/offscreen_renderer.h"
 
@@ -121,7 +122,7 @@ int runRender(const QStringList& args) {
         project = std::move(result).value();
     } else {
         for (const QString& input : inputs) {
-            if (!QFileInfo::exists(input))
+            if (!gis::io::isPostgisConnection(input.toStdString()) && !QFileInfo::exists(input))
                 return fail("render", QString("input file '%1' does not exist").arg(input));
             progress.setMessage("Importing " + input.toStdString());
             gis::io::ImportOptions options;

@@ -19,6 +19,9 @@ Subcommands:
                                   render the scene offscreen to a PNG (needs an X server)
   demo --out PROJECT [--buildings N] [--seed S] [--json]
                                   write the built-in demo city as a project
+  export-zones PROJECT --to "PG:host=... port=... dbname=... user=..." [--layer ID] [--table NAME]
+         [--overwrite] [--json]
+                                  write a zoning layer to a PostGIS table (one transaction)
   bench [--buildings 1000,10000,100000] [--frames N] [--json]
                                   rendering and memory benchmark (needs an X server)
   sun-position --lat DEG --lon DEG --time ISO8601 [--tz ZONE] [--no-refraction] [--json]
@@ -67,6 +70,8 @@ int main(int argc, char** argv) {
             return app::cli::runDemo(args);
         if (sub == "render")
             return app::cli::runRender(args);
+        if (sub == "export-zones")
+            return app::cli::runExportZones(args);
         if (sub == "bench")
             return app::cli::runBench(args);
         if (sub == "sun-position")

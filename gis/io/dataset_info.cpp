@@ -5,6 +5,7 @@
 #include "gis/io/crs_transform.h"
 #include "gis/io/gdal_log.h"
 #include "gis/io/gdal_ptr.h"
+#include "gis/io/postgis.h"
 #include "gis/io/project_file.h"
 
 #include <ogrsf_frmts.h>
@@ -115,18 +116,27 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
     initGdal();
     GdalErrorScope errors;
     std::error_code ec;
-    if (!fs::exists(path, ec))
+    const bool postgis = isPostgisConnection(path); // a database, not a file
+    if (!postgis && !fs::exists(path, ec))
         return Error{"'" + path + "' does not exist."};
-    if (fs::is_directory(path, ec))
+    if (!postgis && fs::is_directory(path, ec))
         return Error{"'" + path + "' is a folder, not a dataset."};
-    if (isCityJson(path)) // before GDAL, which would describe it as GeoJSON
+    if (!postgis && isCityJson(path)) // before GDAL, which would describe it as GeoJSON
         return describeCityModel(path);
-    if (isCityGml(path)) // before GDAL, whose GML driver sees no geometry in CityGML buildings
+    if (!postgis && isCityGml(path)) // before GDAL, whose GML driver sees no geometry in CityGML buildings
         return describeCityModel(path, true);
-    if (isUrbisProject(path))
+    if (!postgis && isUrbisProject(path))
         return describeProject(path);
 
-    detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    const char* pgDrivers[] = {"PostgreSQL", nullptr}; // not PostGISRaster, which also takes "PG:"
+    detail::DatasetPtr ds =
+        postgis ? detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, pgDrivers)
+                : detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds && postgis)
+        return Error{"Cannot connect to PostgreSQL at " + describePostgisConnection(path) +
+                     (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") +
+                     ". Check that the server is running and accepts connections there, that the "
+                     "database exists, and the user name and password."};
     if (!ds && hasSqliteHeader(path))
         return Error{"'" + path + "' is a damaged SQLite/GeoPackage file (" +
                      (errors.lastError().empty() ? std::string("it cannot be opened") : errors.lastError()) +
@@ -137,7 +147,7 @@ Result<DatasetInfo> describeDataset(const std::string& path) {
                                                  : " (" + errors.lastError() + ")") +
                      "."};
     DatasetInfo info;
-    info.path = path;
+    info.path = isPostgisConnection(path) ? redactPassword(path) : path;
     info.driver = ds->GetDriver()->GetDescription();
     info.driverLongName = ds->GetDriver()->GetMetadataItem(GDAL_DMD_LONGNAME);
     info.format = info.driverLongName;

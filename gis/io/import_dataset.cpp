@@ -7,6 +7,7 @@
 #include "gis/io/gdal_ptr.h"
 #include "gis/io/import_common.h"
 #include "gis/io/ogr_geometry.h"
+#include "gis/io/postgis.h"
 #include "gis/io/raster_io.h"
 
 #include <ogrsf_frmts.h>
@@ -78,18 +79,30 @@ Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const Extent& 
 using detail::minGround;
 using detail::targetCrs;
 
-Result<ImportReport> importDataset(const std::string& path, const Project& project,
+Result<ImportReport> importDataset(const std::string& source, const Project& project,
                                    const ImportOptions& options, Progress& progress) {
     initGdal();
     GdalErrorScope errors;
     std::error_code ec;
-    if (!fs::exists(path, ec))
+    const bool postgis = isPostgisConnection(source); // a database, not a file; "tables=a,b" selects tables
+    // Messages and warnings name the source without its password; only GDAL sees the full connection string.
+    const std::string path = postgis ? redactPassword(source) : source;
+    if (!postgis && !fs::exists(path, ec))
         return Error{"Cannot import '" + path + "': the file does not exist."};
-    if (isCityJson(path)) // before GDAL, which would open it as GeoJSON
+    if (!postgis && isCityJson(path)) // before GDAL, which would open it as GeoJSON
         return importCityJson(path, project, options, {}, progress);
-    if (isCityGml(path)) // before GDAL, whose GML driver loses the semantics and boundary surfaces
+    if (!postgis &&
+        isCityGml(path)) // before GDAL, whose GML driver loses the semantics and boundary surfaces
         return importCityGml(path, project, options, {}, progress);
-    detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    const char* pgDrivers[] = {"PostgreSQL", nullptr}; // not PostGISRaster, which also takes "PG:"
+    detail::DatasetPtr ds =
+        postgis ? detail::openDataset(source, GDAL_OF_VECTOR | GDAL_OF_READONLY, pgDrivers)
+                : detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    if (!ds && postgis)
+        return Error{"Cannot read from PostgreSQL at " + describePostgisConnection(path) +
+                     (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") +
+                     ". Check that the server is running and accepts connections there, that the "
+                     "database exists, and the user name and password."};
     if (!ds)
         return Error{"Cannot import '" + path + "': not a dataset GDAL can read" +
                      (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") + "."};
@@ -100,7 +113,7 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
     ImportReport report;
     Project scratch; // only for unique ids across the layers we create
     scratch.layers = project.layers;
-    const std::string stem = fs::path(path).stem().string();
+    const std::string stem = postgis ? std::string() : fs::path(path).stem().string();
 
     if (ds->GetRasterCount() > 0 && ds->GetLayerCount() == 0) {
         Crs dataCrs{wktOf(ds->GetSpatialRef())};
@@ -292,8 +305,9 @@ Result<ImportReport> importDataset(const std::string& path, const Project& proje
             report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(skipped) +
                                       " feature(s) skipped in all.");
         Layer layer;
-        layer.id = scratch.uniqueLayerId(layerCount == 1 ? stem : lname);
-        layer.name = layerCount == 1 ? stem : lname;
+        const bool byFile = layerCount == 1 && !postgis; // database layers are named after their tables
+        layer.id = scratch.uniqueLayerId(byFile ? stem : lname);
+        layer.name = byFile ? stem : lname;
         if (asBuildings)
             layer.data = std::move(buildings);
         else
