@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 namespace gis::io {
@@ -79,8 +80,64 @@ Result<Crs> targetCrs(const Project& project, const Crs& dataCrs, const Extent& 
 using detail::minGround;
 using detail::targetCrs;
 
+namespace {
+Result<ImportReport> readDataset(const std::string& source, const Project& project,
+                                 const ImportOptions& options, Progress& progress);
+} // namespace
+
 Result<ImportReport> importDataset(const std::string& source, const Project& project,
                                    const ImportOptions& options, Progress& progress) {
+    auto report = readDataset(source, project, options, progress);
+    if (report) {
+        const Crs crs = project.crs.isEmpty() ? report->datasetCrs : project.crs;
+        for (auto& w : placementWarnings(project, report->layers, crs))
+            report->warnings.push_back(std::move(w));
+    }
+    return report;
+}
+
+std::vector<std::string> placementWarnings(const Project& project, const std::vector<Layer>& layers,
+                                           const Crs& crs) {
+    std::vector<std::string> warnings;
+    auto toLonLat = CrsTransform::create(crs, Crs{"EPSG:4326"});
+    for (const Layer& layer : layers) {
+        const Extent e = layer.extent();
+        if (e.isEmpty())
+            continue;
+        std::string where;
+        if (toLonLat) {
+            const Extent ll = toLonLat->transform(e);
+            if (!ll.isEmpty()) {
+                char buf[160];
+                std::snprintf(buf, sizeof buf, "lon %.5f..%.5f, lat %.5f..%.5f", ll.minX, ll.maxX, ll.minY,
+                              ll.maxY);
+                where = buf;
+            }
+        }
+        const Extent rest = project.extent();
+        if (rest.isEmpty())
+            continue;
+        // Distance between the two extents (0 when they overlap), in project metres.
+        const double dx = std::max({0.0, rest.minX - e.maxX, e.minX - rest.maxX});
+        const double dy = std::max({0.0, rest.minY - e.maxY, e.minY - rest.maxY});
+        const double km = std::hypot(dx, dy) / 1000.0;
+        if (km <= 50.0)
+            continue;
+        char buf[96];
+        std::snprintf(buf, sizeof buf, "%.0f km", km);
+        warnings.push_back(
+            "Layer '" + layer.name + "' lands " + buf + " from the rest of the project" +
+            (where.empty() ? std::string() : " (" + where + ")") +
+            ". Likely causes: swapped axis order (latitude/longitude given as x/y), or a wrong or "
+            "missing CRS on the dataset; check it with 'urbis-cli info' and re-import with the right "
+            "--assume-crs.");
+    }
+    return warnings;
+}
+
+namespace {
+Result<ImportReport> readDataset(const std::string& source, const Project& project,
+                                 const ImportOptions& options, Progress& progress) {
     initGdal();
     GdalErrorScope errors;
     std::error_code ec;
@@ -325,5 +382,6 @@ Result<ImportReport> importDataset(const std::string& source, const Project& pro
     progress.setFraction(1.0);
     return report;
 }
+} // namespace
 
 } // namespace gis::io

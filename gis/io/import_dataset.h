@@ -49,4 +49,10 @@ struct ImportReport {
 Result<ImportReport> importDataset(const std::string& path, const Project& project,
                                    const ImportOptions& options, Progress& progress);
 
+// Warnings for imported layers that land more than 50 km from the project's existing content (each names the
+// layer, its lon/lat extent and the likely causes: swapped axes, a wrong or missing CRS). importDataset adds
+// them.
+std::vector<std::string> placementWarnings(const Project& project, const std::vector<Layer>& layers,
+                                           const Crs& crs);
+
 } // namespace gis::io

@@ -125,6 +125,31 @@ private slots:
         QCOMPARE(r->heights.defaulted, std::int64_t(1));
         QCOMPARE(r->heights.withHeight, std::int64_t(2));
     }
+    void farAwayLayerIsWarnedAbout() {
+        // Near the demo city: no placement warning.
+        const QString near = mDir.filePath("near.geojson");
+        writeText(near, kBuildingsGeoJson);
+        Project p = demo::makeDemoCity();
+        Progress progress;
+        auto r = io::importDataset(near.toStdString(), p, {}, progress);
+        QVERIFY(r);
+        for (const auto& w : r->warnings)
+            QVERIFY2(w.find("from the rest of the project") == std::string::npos, w.c_str());
+        // The same footprints in Beijing (about 1,000 km away): one warning naming the layer and the causes.
+        QByteArray beijing = kBuildingsGeoJson;
+        beijing.replace("114.30", "116.40").replace("30.55", "39.90");
+        const QString far = mDir.filePath("far.geojson");
+        writeText(far, beijing);
+        r = io::importDataset(far.toStdString(), p, {}, progress);
+        QVERIFY(r);
+        std::string placement;
+        for (const auto& w : r->warnings)
+            if (w.find("from the rest of the project") != std::string::npos)
+                placement = w;
+        QVERIFY2(placement.find("'far'") != std::string::npos, placement.c_str());
+        QVERIFY(placement.find("axis order") != std::string::npos);
+        QVERIFY2(placement.find("lat 39.") != std::string::npos, placement.c_str());
+    }
     void importWithoutCrsAsksForOne() {
         const QString path = mDir.filePath("nocrs.csv");
         writeText(path, "WKT,height\n\"POLYGON((0 0,10 0,10 10,0 10,0 0))\",5\n");
