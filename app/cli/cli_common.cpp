@@ -34,6 +34,28 @@ std::optional<double> numberOption(const QCommandLineParser& parser, const QStri
     return v;
 }
 
+std::optional<int> parseArguments(QCommandLineParser& parser, const QString& sub, const QStringList& args,
+                                  const QString& usageLine, int maxPositionals,
+                                  const QString& positionalHelp) {
+    const QString program = "urbis-cli " + sub;
+    if (!parser.parse(QStringList{program} + args))
+        return fail(sub, parser.errorText() + "\n" + usageLine, kUsage);
+    if (parser.isSet("help")) {
+        // Qt's first line names argv[0]; state the subcommand (and its positional arguments) instead.
+        QString help = parser.helpText();
+        const qsizetype firstLineEnd = help.indexOf('\n');
+        help.replace(0, firstLineEnd,
+                     "Usage: " + program + " [options]" +
+                         (positionalHelp.isEmpty() ? "" : " " + positionalHelp));
+        printOut(help);
+        return kOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (maxPositionals >= 0 && positional.size() > maxPositionals)
+        return fail(sub, "unexpected argument '" + positional.at(maxPositionals) + "'\n" + usageLine, kUsage);
+    return std::nullopt;
+}
+
 int fail(const QString& sub, const QString& message, int code) {
     printErr(QString("urbis-cli %1: %2").arg(sub, message));
     return code;

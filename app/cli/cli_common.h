@@ -31,6 +31,15 @@ void printErr(const QString& text); // stderr, newline added
 std::optional<double> numberOption(const QCommandLineParser& parser, const QString& flag, double lo,
                                    double hi, QString* message);
 
+// Parses the arguments of subcommand `sub` with a parser the caller has set up. Returns an exit code when the
+// run ends here: 0 after printing --help, 2 for an unknown option or more than `maxPositionals` positional
+// arguments
+// (-1: any number), with `usageLine` after the message. `positionalHelp` (e.g. "PATH") goes into --help's
+// usage.
+std::optional<int> parseArguments(QCommandLineParser& parser, const QString& sub, const QStringList& args,
+                                  const QString& usageLine, int maxPositionals,
+                                  const QString& positionalHelp = {});
+
 // "urbis-cli SUB: message" on stderr and returns code.
 int fail(const QString& sub, const QString& message, int code = kFailure);
 

@@ -114,17 +114,8 @@ int runBench(const QStringList& args) {
     parser.addOption(
         {"samples", "Multisample count (default: what the viewport uses on this GL renderer).", "N"});
     parser.addOption({"json", "Print the results as JSON on stdout."});
-    if (!parser.parse(QStringList{"urbis-cli bench"} + args))
-        return fail("bench", parser.errorText() + "\n" + kBenchUsage, kUsage);
-    if (parser.isSet("help")) {
-        printOut(parser.helpText());
-        return kOk;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return fail("bench",
-                    QString("unexpected argument '%1'\n").arg(parser.positionalArguments().front()) +
-                        kBenchUsage,
-                    kUsage);
+    if (auto exit = parseArguments(parser, "bench", args, kBenchUsage, 0))
+        return *exit;
     std::vector<int> counts;
     for (const QString& part : parser.value("buildings").split(',', Qt::SkipEmptyParts)) {
         bool ok = false;

@@ -19,13 +19,9 @@ int runDemo(const QStringList& args) {
         {"buildings", "Generate exactly N buildings (benchmark city) instead of the natural city.", "N"});
     parser.addOption({"seed", "Random seed (default 42).", "S", "42"});
     parser.addOption({"json", "Print a JSON summary on stdout."});
-    if (!parser.parse(QStringList{"urbis-cli demo"} + args))
-        return fail("demo", parser.errorText() + "\nUsage: urbis-cli demo --out PROJECT", kUsage);
-    if (parser.isSet("help")) {
-        printOut(parser.helpText());
-        return kOk;
-    }
-    if (!parser.isSet("out") || !parser.positionalArguments().isEmpty())
+    if (auto exit = parseArguments(parser, "demo", args, "Usage: urbis-cli demo --out PROJECT", 0))
+        return *exit;
+    if (!parser.isSet("out"))
         return fail("demo", "--out PROJECT is required\nUsage: urbis-cli demo --out PROJECT", kUsage);
     gis::demo::DemoCityOptions options;
     bool ok = true;

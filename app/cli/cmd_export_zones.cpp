@@ -31,13 +31,8 @@ int runExportZones(const QStringList& args) {
     auto usage = [](const QString& message) {
         return fail("export-zones", message + "\n" + kExportUsage, kUsage);
     };
-    if (!parser.parse(QStringList{"urbis-cli export-zones"} + args))
-        return usage(parser.errorText());
-    if (parser.isSet("help")) {
-        printOut(parser.helpText().replace("urbis-cli export-zones [options]",
-                                           "urbis-cli export-zones [options] PROJECT"));
-        return kOk;
-    }
+    if (auto exit = parseArguments(parser, "export-zones", args, kExportUsage, 1, "PROJECT"))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
         return usage("expected exactly one PROJECT");

@@ -112,12 +112,8 @@ int runInfo(const QStringList& args) {
     parser.addPositionalArgument(
         "PATH",
         "Dataset (any GDAL format), Urbis project (.gpkg) or PostGIS database \"PG:host=... dbname=...\".");
-    if (!parser.parse(QStringList{"urbis-cli info"} + args))
-        return fail("info", parser.errorText() + "\nUsage: urbis-cli info PATH [--json]", kUsage);
-    if (parser.isSet("help")) {
-        printOut(parser.helpText().replace("urbis-cli info [options]", "urbis-cli info [options] PATH"));
-        return kOk;
-    }
+    if (auto exit = parseArguments(parser, "info", args, "Usage: urbis-cli info PATH [--json]", 1, "PATH"))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
         return fail("info", "expected exactly one PATH\nUsage: urbis-cli info PATH [--json]", kUsage);

@@ -67,12 +67,8 @@ int runRender(const QStringList& args) {
                       "pitch (deg, negative looks down). Default: the project's view or a framing view.",
                       "E,N,H,HEADING,PITCH"});
     parser.addOption({"json", "Print a JSON summary on stdout."});
-    if (!parser.parse(QStringList{"urbis-cli render"} + args))
-        return usage(parser.errorText());
-    if (parser.isSet("help")) {
-        printOut(parser.helpText());
-        return kOk;
-    }
+    if (auto exit = parseArguments(parser, "render", args, kRenderUsage, -1))
+        return *exit;
 
     const QStringList positional = parser.positionalArguments();
     const QStringList inputs = parser.values("input");

@@ -187,14 +187,8 @@ int runSunPosition(const QStringList& args) {
          "the default) or 'utc' (the UTC day of the date, the SPA paper's convention).",
          "local|utc", "local"});
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
-    if (!parser.parse(QStringList{"urbis-cli sun-position"} + args))
-        return usage(parser.errorText());
-    if (parser.isSet("help")) {
-        printOut(parser.helpText());
-        return kOk;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usage("unexpected argument '" + parser.positionalArguments().front() + "'");
+    if (auto exit = parseArguments(parser, kSub, args, kUsageLine, 0))
+        return *exit;
     for (const char* flag : {"lat", "lon", "time"})
         if (!parser.isSet(flag))
             return usage(QString("--%1 is required").arg(flag));

@@ -158,14 +158,8 @@ int runSunlight(const QStringList& args) {
                       "inside) or, for --grid, a .tif hour map.",
                       "FILE.csv|FILE.tif"});
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
-    if (!parser.parse(QStringList{"urbis-cli sunlight"} + args))
-        return usage(parser.errorText());
-    if (parser.isSet("help")) {
-        printOut(parser.helpText());
-        return kOk;
-    }
-    if (!parser.positionalArguments().isEmpty())
-        return usage("unexpected argument '" + parser.positionalArguments().front() + "'");
+    if (auto exit = parseArguments(parser, kSub, args, kUsageLine, 0))
+        return *exit;
     if (!parser.isSet("buildings"))
         return usage("--buildings is required");
     const int modes = int(parser.isSet("points")) + int(parser.isSet("windows")) + int(parser.isSet("grid"));

@@ -1,5 +1,6 @@
 // CityGML 2.0 on small files written here: counts and semantics, the CRS from srsName, refusal of
 // CityGML 3.0, a missing srsName, a malformed file, `info` and the project file reference.
+#include "common/test_files.h"
 #include "gis/io/citygml_import.h"
 #include "gis/io/dataset_info.h"
 #include "gis/io/import_dataset.h"
@@ -14,11 +15,7 @@
 using namespace gis;
 
 namespace {
-void writeText(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
+using urbis_test::writeText;
 
 QByteArray ring(const char* coordinates) {
     return QByteArray("<gml:Polygon><gml:exterior><gml:LinearRing><gml:posList srsDimension=\"3\">") +

@@ -1,5 +1,6 @@
 // CityJSON 1.1/2.0 and CityJSONSeq on small files written here: transform, LoD selection, semantics, bad
 // vertex indices, missing CRS, missing textures, `info` city object counts and the project file reference.
+#include "common/test_files.h"
 #include "gis/io/cityjson.h"
 #include "gis/io/dataset_info.h"
 #include "gis/io/import_dataset.h"
@@ -15,11 +16,7 @@
 using namespace gis;
 
 namespace {
-void writeText(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
+using urbis_test::writeText;
 
 // Cube B1 (10 m, LoD1 without semantics and LoD2 with semantics), its BuildingPart P1 (a roof at 15 m), a
 // Road with a hole (20 m square minus 4 m square) and object "bad" with a vertex index out of range.

@@ -1,4 +1,5 @@
 // describeDataset (urbis-cli info) and importDataset on small files generated here.
+#include "common/test_files.h"
 #include "gis/demo/demo_city.h"
 #include "gis/io/crs_transform.h"
 #include "gis/io/dataset_info.h"
@@ -13,11 +14,7 @@
 using namespace gis;
 
 namespace {
-void writeText(const QString& path, const QByteArray& text) {
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(text);
-}
+using urbis_test::writeText;
 
 // Three footprints near Wuhan in lon/lat: one with a height, one with storeys, one with an absurd height,
 // plus a feature without geometry and a self-intersecting bow-tie.

@@ -77,7 +77,8 @@ struct WallCase {
 };
 
 // Analytic state at UT instant jd: the receiver north of the wall faces south; it is lit iff the sun is
-// south of the E-W line and its profile angle on the N-S plane exceeds atan(H/D), or the ray passes a wall end.
+// south of the E-W line and its profile angle on the N-S plane exceeds atan(H/D), or the ray passes a wall
+// end.
 bool analyticLit(const WallCase& c, const SunObserver& o, double jd, double halfLength) {
     const SunPosition s = sunPosition(jd, o).value();
     const Vec3 d = sunDir(s);
