@@ -132,22 +132,10 @@ Result<SunlightParameters> presetParameters(const SunlightPreset& preset, int ye
     auto date = presetDate(preset, year);
     if (!date)
         return Error{date.error()};
-    SunlightParameters p;
+    SunlightParameters p = preset.parameters;
     p.year = date->year;
     p.month = date->month;
     p.day = date->day;
-    p.windowStart = preset.windowStart;
-    p.windowEnd = preset.windowEnd;
-    p.timeBase = preset.timeBase;
-    p.timeZone = preset.timeZone;
-    p.counting = preset.counting;
-    p.minAltitude = preset.minAltitude;
-    p.sweepAngle = preset.sweepAngle;
-    p.requiredHours = preset.requiredHours;
-    p.coarseStepSeconds = preset.coarseStepSeconds;
-    p.refineSeconds = preset.refineSeconds;
-    p.refraction = preset.refraction;
-    p.receiverOffset = preset.receiverOffset;
     return p;
 }
 
@@ -191,28 +179,28 @@ Result<SunlightPreset> parsePreset(const std::string& text, const std::string& s
         auto a = parseClock(w[0].get<std::string>()), b = parseClock(w[1].get<std::string>());
         if (!a || !b || *a >= *b)
             return Error{where + ": 'window' must be two times HH:MM, the second later than the first"};
-        p.windowStart = *a;
-        p.windowEnd = *b;
+        p.parameters.windowStart = *a;
+        p.parameters.windowEnd = *b;
         const std::string tb = j.at("time_base").get<std::string>();
         if (tb != "solar" && tb != "clock")
             return Error{where + ": 'time_base' must be \"solar\" or \"clock\""};
-        p.timeBase = tb == "solar" ? TimeBase::Solar : TimeBase::Clock;
-        p.timeZone = j.at("time_zone").get<std::string>();
-        if (p.timeBase == TimeBase::Clock && p.timeZone.empty())
+        p.parameters.timeBase = tb == "solar" ? TimeBase::Solar : TimeBase::Clock;
+        p.parameters.timeZone = j.at("time_zone").get<std::string>();
+        if (p.parameters.timeBase == TimeBase::Clock && p.parameters.timeZone.empty())
             return Error{where + ": clock time needs a 'time_zone' (an IANA name)"};
         p.ruleText = j.at("rule").get<std::string>();
         auto rule = parseCountingRule(p.ruleText);
         if (!rule)
             return Error{where + ": " + rule.error()};
-        p.counting = rule.value();
-        p.counting.minSegmentSeconds = j.at("min_segment_minutes").get<double>() * 60.0;
-        p.minAltitude = j.at("min_altitude_degrees").get<double>();
-        p.sweepAngle = j.at("sweep_angle_degrees").get<double>();
-        p.requiredHours = j.at("required_hours").get<double>();
-        p.coarseStepSeconds = int(std::lround(j.at("coarse_step_minutes").get<double>() * 60.0));
-        p.refineSeconds = j.at("refine_seconds").get<int>();
-        p.refraction = j.at("refraction").get<bool>();
-        p.receiverOffset = j.at("receiver_offset_m").get<double>();
+        p.parameters.counting = rule.value();
+        p.parameters.counting.minSegmentSeconds = j.at("min_segment_minutes").get<double>() * 60.0;
+        p.parameters.minAltitude = j.at("min_altitude_degrees").get<double>();
+        p.parameters.sweepAngle = j.at("sweep_angle_degrees").get<double>();
+        p.parameters.requiredHours = j.at("required_hours").get<double>();
+        p.parameters.coarseStepSeconds = int(std::lround(j.at("coarse_step_minutes").get<double>() * 60.0));
+        p.parameters.refineSeconds = j.at("refine_seconds").get<int>();
+        p.parameters.refraction = j.at("refraction").get<bool>();
+        p.parameters.receiverOffset = j.at("receiver_offset_m").get<double>();
         auto params = presetParameters(p, 2001);
         if (!params)
             return Error{where + ": " + params.error()};

@@ -29,15 +29,10 @@ struct PresetDate {
 struct SunlightPreset {
     std::string name, title, reference, notes, source; // source: the file it came from
     PresetDate date;
-    int windowStart = 0, windowEnd = 0; // seconds
-    TimeBase timeBase = TimeBase::Solar;
-    std::string timeZone; // IANA zone for clock time (resolved by the caller)
     std::string ruleText; // as written: "cumulative", "longest", "longest-2"
-    CountingOptions counting;
-    double minAltitude = 0, sweepAngle = 0, requiredHours = 0;
-    int coarseStepSeconds = 300, refineSeconds = 1;
-    bool refraction = false;
-    double receiverOffset = 0.01;
+    // Every parameter the preset fixes; the date fields are set per analysis year by presetParameters, and a
+    // clock-time zone (parameters.timeZone) is resolved to an offset by the caller.
+    SunlightParameters parameters;
 };
 
 // The keys every preset must name.

@@ -67,8 +67,8 @@ private slots:
         QCOMPARE(dongzhi.day, 22);
         QCOMPARE(dongzhi.windowStart, 9 * 3600);
         auto bre = findPreset("bre-21march-2h", {kDir}).value();
-        QVERIFY(bre.timeBase == TimeBase::Clock);
-        QCOMPARE(bre.timeZone, std::string("Europe/London"));
+        QVERIFY(bre.parameters.timeBase == TimeBase::Clock);
+        QCOMPARE(bre.parameters.timeZone, std::string("Europe/London"));
     }
 
     void errors() {
