@@ -23,6 +23,8 @@ int runBench(const QStringList& args);
 int runSunPosition(const QStringList& args);
 int runSunlight(const QStringList& args);
 int runExportZones(const QStringList& args);
+int runImport(const QStringList& args);
+int runFlood(const QStringList& args); // dispatches flood static|fill|simulate (cmd_flood.h)
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added

@@ -19,6 +19,8 @@ Subcommands:
                                   render the scene offscreen to a PNG (needs an X server)
   demo --out PROJECT [--buildings N] [--seed S] [--json]
                                   write the built-in demo city as a project
+  import PROJECT FILE... [--assume-crs CRS] [--height-field F | --levels-field F --storey-height M] [--json]
+                                  add datasets to a project (created when missing)
   export-zones PROJECT --to "PG:host=... port=... dbname=... user=..." [--layer ID] [--table NAME]
          [--overwrite] [--json]
                                   write a zoning layer to a PostGIS table (one transaction)
@@ -29,6 +31,7 @@ Subcommands:
   sunlight --buildings FILE --points FILE (--preset NAME | --date D --window HH:MM-HH:MM --time-base B)
          [--out FILE.csv] [--json]
                                   sunlight hours of points (shadow rays, intervals to 1 s, presets)
+  flood static|fill|simulate ...  flood analysis: static water level, depression filling, 2D dynamic model
 
 Run 'urbis-cli SUBCOMMAND --help' for the options of one subcommand.
 Exit codes: 0 success, 1 failure, 2 usage error.)";
@@ -78,6 +81,10 @@ int main(int argc, char** argv) {
             return app::cli::runSunPosition(args);
         if (sub == "sunlight")
             return app::cli::runSunlight(args);
+        if (sub == "import")
+            return app::cli::runImport(args);
+        if (sub == "flood")
+            return app::cli::runFlood(args);
     } catch (const std::exception& e) {
         return app::cli::fail(sub, QString("internal error: %1").arg(e.what()));
     }

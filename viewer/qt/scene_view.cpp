@@ -100,6 +100,9 @@ SceneView::SceneView() {
     mRoot->addChild(makeSkyCamera());
     mProjectRoot = new osg::MatrixTransform;
     mRoot->addChild(mProjectRoot);
+    mOverlayRoot = new osg::MatrixTransform;
+    mOverlayRoot->setName("overlays");
+    mRoot->addChild(mOverlayRoot);
     mViewer->setSceneData(mRoot);
     mProjectRoot->getOrCreateStateSet()->setAttributeAndModes(mFog.get(), osg::StateAttribute::ON);
     updateProjection();
@@ -117,6 +120,7 @@ void SceneView::setProject(const gis::Project* project) {
         mProjectRoot = new osg::MatrixTransform;
     }
     mRoot->addChild(mProjectRoot);
+    mOverlayRoot->setMatrix(mProjectRoot->getMatrix());
     mContent = osg::BoundingSphered();
     if (project) {
         const gis::Extent e = projectContentExtent(*project);
@@ -127,6 +131,22 @@ void SceneView::setProject(const gis::Project* project) {
         }
     }
     mProjectRoot->getOrCreateStateSet()->setAttributeAndModes(mFog.get(), osg::StateAttribute::ON);
+}
+
+void SceneView::setOverlay(const std::string& name, osg::Node* node) {
+    if (osg::Node* old = overlay(name))
+        mOverlayRoot->removeChild(old);
+    if (node) {
+        node->setName("overlay:" + name);
+        mOverlayRoot->addChild(node);
+    }
+}
+
+osg::Node* SceneView::overlay(const std::string& name) const {
+    for (unsigned i = 0; i < mOverlayRoot->getNumChildren(); ++i)
+        if (mOverlayRoot->getChild(i)->getName() == "overlay:" + name)
+            return mOverlayRoot->getChild(i);
+    return nullptr;
 }
 
 void SceneView::updateFog() {

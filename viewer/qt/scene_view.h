@@ -14,6 +14,7 @@
 #include <osgViewer/Viewer>
 
 #include <optional>
+#include <string>
 
 namespace viewer {
 
@@ -36,6 +37,12 @@ public:
     const gis::Vec3& origin() const { return mOrigin; }
     // Rebuilds one layer node in place.
     void refreshLayer(const gis::Project& project, const std::string& layerId);
+
+    // Analysis overlays (sunlight colours, water surfaces ...) kept across setProject: `node` is in project
+    // coordinates relative to origin() (the same frame as the layer nodes); setting a name again replaces
+    // its node, null removes it.
+    void setOverlay(const std::string& name, osg::Node* node);
+    osg::Node* overlay(const std::string& name) const;
 
     // Viewport size in device pixels.
     void resize(int width, int height);
@@ -71,6 +78,7 @@ private:
     osg::ref_ptr<osgViewer::GraphicsWindowEmbedded> mWindow;
     osg::ref_ptr<osg::Group> mRoot;
     osg::ref_ptr<osg::MatrixTransform> mProjectRoot;
+    osg::ref_ptr<osg::MatrixTransform> mOverlayRoot; // same transform as mProjectRoot
     gis::Vec3 mOrigin;
     osg::ref_ptr<osg::Fog> mFog;
     osg::BoundingSphered mContent; // world coordinates; the fog starts beyond it

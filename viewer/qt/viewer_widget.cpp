@@ -149,6 +149,15 @@ void ViewerWidget::setLayerVisible(const QString& layerId, bool visible) {
     update();
 }
 
+void ViewerWidget::setOverlay(const QString& name, osg::Node* node) {
+    d->scene.setOverlay(name.toStdString(), node);
+    update();
+}
+
+gis::Vec3 ViewerWidget::origin() const {
+    return d->scene.origin();
+}
+
 CameraMode ViewerWidget::cameraMode() const {
     return d->mode;
 }

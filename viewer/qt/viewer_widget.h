@@ -12,6 +12,9 @@
 namespace gis {
 struct Project;
 }
+namespace osg {
+class Node;
+}
 
 namespace viewer {
 
@@ -28,6 +31,12 @@ public:
     // Rebuilds one layer's node after its data changed.
     void refreshLayer(const QString& layerId);
     void setLayerVisible(const QString& layerId, bool visible);
+
+    // Analysis overlays (see SceneView::setOverlay): `node` in project coordinates relative to origin(),
+    // kept across setProject; null removes the overlay.
+    void setOverlay(const QString& name, osg::Node* node);
+    // The project origin the scene's coordinates are relative to.
+    gis::Vec3 origin() const;
 
     CameraMode cameraMode() const;
     void setCameraMode(CameraMode mode);
@@ -46,6 +55,8 @@ signals:
     // Position in the project CRS of the surface under the cursor.
     void cursorMoved(double east, double north, double height);
     void cursorLeft();
+    // A left click (press and release without dragging) on a scene surface: its position in the project CRS.
+    void clicked(double east, double north, double height);
     void cameraModeChanged(viewer::CameraMode mode);
     void cameraViewChanged();
 

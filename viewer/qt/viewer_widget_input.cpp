@@ -39,6 +39,7 @@ bool isMoveKey(int key) {
 void ViewerWidget::mousePressEvent(QMouseEvent* e) {
     setFocus(Qt::MouseFocusReason);
     d->lastPos = e->position();
+    d->pressPos = e->position();
     d->anchor.reset();
     if (d->mode == CameraMode::Orbit) {
         if (auto p = d->pickAt(this, e->position())) {
@@ -54,6 +55,10 @@ void ViewerWidget::mousePressEvent(QMouseEvent* e) {
 }
 
 void ViewerWidget::mouseReleaseEvent(QMouseEvent* e) {
+    if (e->button() == Qt::LeftButton && (e->position() - d->pressPos).manhattanLength() <= 3) {
+        if (auto p = d->pickAt(this, e->position())) // world coordinates = project CRS
+            emit clicked(p->x(), p->y(), p->z());
+    }
     if (e->buttons() == Qt::NoButton)
         d->anchor.reset();
     e->accept();

@@ -26,6 +26,7 @@ struct ViewerWidget::Impl {
 
     // Mouse
     QPointF lastPos;
+    QPointF pressPos;                 // where the left button went down (a click when released near it)
     std::optional<osg::Vec3d> anchor; // rotation pivot (left) or grabbed point (right/middle)
     QTimer cursorTimer;               // coalesces cursor picks
     QPointF cursorPos;
