@@ -107,6 +107,10 @@ void MainWindow::createMenus() {
     layer->addSeparator();
     mLayers->populateMenu(layer);
 
+    // Analyses (sunlight, flood ...) add their actions here through analysisMenu().
+    mAnalysisMenu = menuBar()->addMenu(tr("&Analysis"));
+    mAnalysisMenu->setObjectName(QStringLiteral("menuAnalysis"));
+
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
     QAction* about = help->addAction(icon(QStringLiteral("urbis")), tr("&About Urbis"));

@@ -44,6 +44,8 @@ public:
     LogPanel* logPanel() const { return mLog; }
     StatusBarController* statusBarController() const { return mStatus; }
     QMenu* fileMenu() const { return mFileMenu; }
+    // The Analysis menu: each analysis controller adds its actions (and its dock's toggle) here.
+    QMenu* analysisMenu() const { return mAnalysisMenu; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +71,7 @@ private:
     ViewController* mView;
     StatusBarController* mStatus;
     QMenu* mFileMenu = nullptr;
+    QMenu* mAnalysisMenu = nullptr;
 };
 
 } // namespace app
