@@ -421,7 +421,7 @@ Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& p
                 fs::path src(r.source);
                 if (src.is_relative())
                     src = fs::absolute(path).parent_path() / src;
-                auto dem = readDem(src.string(), project.crs);
+                auto dem = readDem(src.string(), project.crs, kMaxTerrainCells);
                 if (dem)
                     t.dem = std::make_shared<RasterF>(std::move(dem.value().raster));
                 else

@@ -12,7 +12,7 @@
 
 namespace gis::io {
 
-Result<LoadedRaster> readDem(const std::string& path, const Crs& target) {
+Result<LoadedRaster> readDem(const std::string& path, const Crs& target, std::size_t maxCells) {
     initGdal();
     GdalErrorScope errors;
     detail::DatasetPtr ds = detail::openDataset(path, GDAL_OF_RASTER | GDAL_OF_READONLY);
@@ -48,23 +48,36 @@ Result<LoadedRaster> readDem(const std::string& path, const Crs& target) {
         return Error{"Cannot read raster '" + path +
                      "': cells are not square; resample it first (gdalwarp -tr)."};
     LoadedRaster out;
+    out.sourceWidth = ds->GetRasterXSize();
+    out.sourceHeight = ds->GetRasterYSize();
+    const std::size_t cells = std::size_t(out.sourceWidth) * out.sourceHeight;
+    int f = 1;
+    while (maxCells > 0 && cells / (std::size_t(f) * f) > maxCells)
+        ++f;
+    out.decimation = f;
     RasterF& r = out.raster;
-    r.width = ds->GetRasterXSize();
-    r.height = ds->GetRasterYSize();
-    r.cellSize = std::abs(gt[1]);
+    r.width = out.sourceWidth / f;
+    r.height = out.sourceHeight / f;
+    if (r.width < 1 || r.height < 1)
+        return Error{"Cannot read raster '" + path + "': too small to decimate."};
+    r.cellSize = std::abs(gt[1]) * f;
     r.originX = gt[0];
     r.originY = gt[3];
     r.data.resize(std::size_t(r.width) * r.height);
     GDALRasterBand* band = ds->GetRasterBand(1);
-    if (band->RasterIO(GF_Read, 0, 0, r.width, r.height, r.data.data(), r.width, r.height, GDT_Float32, 0,
-                       0) != CE_None)
+    GDALRasterIOExtraArg extra;
+    INIT_RASTERIO_EXTRA_ARG(extra);
+    // Averaging ignores nodata cells (GDAL >= 3.1), so holes do not spread into the decimated grid.
+    extra.eResampleAlg = f > 1 ? GRIORA_Average : GRIORA_NearestNeighbour;
+    if (band->RasterIO(GF_Read, 0, 0, r.width * f, r.height * f, r.data.data(), r.width, r.height,
+                       GDT_Float32, 0, 0, &extra) != CE_None)
         return Error{"Cannot read raster '" + path + "': " + errors.lastError() + "."};
     if (gt[5] > 0) { // south-up: flip rows so row 0 is north
         for (int row = 0; row < r.height / 2; ++row)
             std::swap_ranges(r.data.begin() + std::size_t(row) * r.width,
                              r.data.begin() + std::size_t(row + 1) * r.width,
                              r.data.begin() + std::size_t(r.height - 1 - row) * r.width);
-        r.originY = gt[3] + gt[5] * r.height;
+        r.originY = gt[3] + gt[5] * r.height * f;
     }
     int hasNoData = 0;
     double nd = band->GetNoDataValue(&hasNoData);
