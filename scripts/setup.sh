@@ -14,6 +14,7 @@ PACKAGES=(
   libembree-dev libtbb-dev nlohmann-json3-dev libcitygml-dev
   xvfb xauth mesa-utils libgl1-mesa-dri x11-utils
   fonts-noto-cjk tzdata
+  poppler-utils
   postgresql-15 postgresql-15-postgis-3
 )
 

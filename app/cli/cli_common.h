@@ -24,6 +24,8 @@ int runSunPosition(const QStringList& args);
 int runSunlight(const QStringList& args);
 int runExportZones(const QStringList& args);
 int runImport(const QStringList& args);
+int runShadows(const QStringList& args);    // cmd_shadows.cpp
+int runIsochrones(const QStringList& args); // cmd_shadows.cpp
 int runFlood(const QStringList& args); // dispatches flood static|fill|simulate (cmd_flood.h)
 
 void printOut(const QString& text); // stdout, newline added

@@ -6,11 +6,13 @@
 //   (--preset NAME [--year Y] | --date YYYY-MM-DD --window HH:MM-HH:MM --time-base solar|clock [--tz ZONE]
 //    [--rule cumulative|longest|longest-N] [--min-segment MIN] [--min-altitude DEG] [--sweep-angle DEG]
 //    [--required-hours H]) [--out FILE.csv|FILE.tif] [--json]
+//   [--proposal FILE [--proposal-full] [--proposal-remove ID,...]] [--report FILE.pdf]
 // Sunlight hours of receiver points, windows or plan grids (gis::analysis::computeSunlight and the receiver
 // generators, the same calls the GUI makes). IANA zones are resolved here (QTimeZone) to a UTC offset for the
 // date; gis gets numbers only. Reading the scene and formatting the output live in cmd_sunlight_io.cpp.
 #include "app/cli/cli_common.h"
 #include "app/cli/cmd_sunlight_io.h"
+#include "app/cli/cmd_sunlight_scheme.h"
 #include "gis/analysis/sun_position.h"
 #include "gis/analysis/sunlight.h"
 #include "gis/analysis/sunlight_grid.h"
@@ -27,6 +29,7 @@
 #include <QDate>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QRegularExpression>
 #include <QTimeZone>
 
@@ -43,7 +46,7 @@ const char* kSub = "sunlight";
 const char* kUsageLine =
     "Usage: urbis-cli sunlight --buildings FILE (--points FILE | --windows | --grid SPACING --aoi FILE) "
     "(--preset NAME | --date YYYY-MM-DD --window HH:MM-HH:MM --time-base solar|clock [--tz ZONE]) "
-    "[--out FILE.csv|FILE.tif] [--json]";
+    "[--out FILE.csv|FILE.tif] [--proposal FILE] [--report FILE.pdf] [--json]";
 
 int usage(const QString& message) {
     return fail(kSub, message + "\n" + kUsageLine, kUsage);
@@ -92,7 +95,13 @@ int runSunlight(const QStringList& args) {
         "<bin>/../share/urbis/presets, <bin>/presets, then $URBIS_RESOURCE_DIR/presets (default: the source "
         "tree's resources/presets). --preset "
         "also "
-        "takes a path to a .json file (a copied and edited preset).");
+        "takes a path to a .json file (a copied and edited preset).\n"
+        "Scheme comparison (--proposal FILE): the same receivers are computed against the buildings and "
+        "against the proposal (by default FILE's buildings added to them; --proposal-full: FILE is the whole "
+        "proposal scene; --proposal-remove ID,... demolishes buildings); --json then adds \"comparison\" "
+        "(every receiver whose hours drop, every one that passed and fails with the proposal, counts) and a "
+        "\"proposal\" result to each point. --report FILE.pdf writes the report a planning bureau files "
+        "(parameters, data sources, plan, window table, comparison).");
     parser.addHelpOption();
     parser.addOption({"buildings", "Buildings (any GDAL vector file; CRS in metres). Required.", "FILE"});
     parser.addOption(
@@ -142,7 +151,7 @@ int runSunlight(const QStringList& args) {
     parser.addOption({"time-base", "solar (true solar time) or clock (local time in --tz).", "solar|clock"});
     parser.addOption({"tz",
                       "Time zone for clock time: IANA name or ±HH:MM. With solar time, intervals are "
-                      "also given in this clock time.",
+                      "also given in this clock time (also with a solar-time --preset).",
                       "ZONE"});
     parser.addOption({"rule", "Counting rule: cumulative (default), longest, longest-N (sum of N longest).",
                       "RULE", "cumulative"});
@@ -158,6 +167,15 @@ int runSunlight(const QStringList& args) {
                       "inside) or, for --grid, a .tif hour map.",
                       "FILE.csv|FILE.tif"});
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
+    parser.addOption({"proposal",
+                      "A proposal's buildings (any GDAL vector file or a Urbis project): compare the "
+                      "receivers' hours without and with them.",
+                      "FILE"});
+    parser.addOption({"proposal-full", "--proposal FILE is the whole proposal scene (it replaces --buildings "
+                                       "for the second run) instead of buildings added to it."});
+    parser.addOption(
+        {"proposal-remove", "Building ids the proposal demolishes (comma-separated).", "ID,..."});
+    parser.addOption({"report", "Write the PDF report (A4).", "FILE.pdf"});
     if (auto exit = parseArguments(parser, kSub, args, kUsageLine, 0))
         return *exit;
     if (!parser.isSet("buildings"))
@@ -193,14 +211,22 @@ int runSunlight(const QStringList& args) {
     if (parser.isSet("preset") == manualSet)
         return usage("give either --preset NAME or --date, --window and --time-base");
     const bool json = parser.isSet("json");
+    sunlight::ProposalOptions proposal;
+    if (QString e = sunlight::parseProposalOptions(parser, proposal); !e.isEmpty())
+        return usage(e);
+    const QString& reportPath = proposal.reportPath;
+    if (parser.isSet("report") && !qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return fail(kSub,
+                    "--report needs fonts: run urbis-cli itself (it starts Qt GUI support for --report)");
 
     // Parameters.
     SunlightParameters params;
     nlohmann::json presetJson = nullptr;
     QString message;
     if (parser.isSet("preset")) {
+        // --tz is allowed with a solar-time preset: it only adds the clock-time view of the intervals.
         for (const char* flag :
-             {"tz", "rule", "min-segment", "min-altitude", "sweep-angle", "required-hours", "step"})
+             {"rule", "min-segment", "min-altitude", "sweep-angle", "required-hours", "step"})
             if (parser.isSet(flag))
                 return usage(
                     QString("--%1 cannot be combined with --preset (copy the preset file, edit it and "
@@ -220,6 +246,10 @@ int runSunlight(const QStringList& args) {
         if (!p)
             return fail(kSub, QString::fromStdString(p.error()));
         params = p.value();
+        if (parser.isSet("tz") && params.timeBase == TimeBase::Clock)
+            return usage(
+                "--tz cannot be combined with a clock-time preset (its zone is part of the rule: copy "
+                "the preset file, edit it and pass its path to --preset)");
         presetJson = {
             {"name", preset->name},     {"title", preset->title}, {"reference", preset->reference},
             {"source", preset->source}, {"year", year},           {"solar_term", preset->date.solarTerm}};
@@ -430,7 +460,16 @@ int runSunlight(const QStringList& args) {
     }
     input.parameters = params;
 
-    auto result = computeSunlight(input, progress);
+    // With a proposal: both schemes over the same receivers (compareSchemes), the baseline as `result`.
+    std::vector<gis::Building> proposalBuildings;
+    std::optional<SchemeRun> scheme;
+    if (parser.isSet("proposal"))
+        if (QString e = sunlight::runProposal(parser.value("proposal"), proposal, importOptions, progress,
+                                              input, mode == Mode::Windows ? &windows : nullptr,
+                                              proposalBuildings, scheme, notes);
+            !e.isEmpty())
+            return fail(kSub, e);
+    auto result = scheme ? gis::Result<SunlightResult>(scheme->baseline) : computeSunlight(input, progress);
     if (!result)
         return fail(kSub, QString::fromStdString(result.error()));
     for (const auto& w : result->warnings)
@@ -448,6 +487,12 @@ int runSunlight(const QStringList& args) {
         for (std::size_t i = 0; i < input.receivers.size(); ++i)
             rows.push_back({input.receivers[i].id, input.receivers[i].position, &result->receivers[i]});
     }
+
+    std::vector<sunlight::Row> proposalRows = rows;
+    if (scheme)
+        for (std::size_t i = 0; i < proposalRows.size(); ++i)
+            proposalRows[i].result =
+                mode == Mode::Windows ? &scheme->proposalWindows[i] : &scheme->proposal.receivers[i];
 
     // Clock-time view of solar-time intervals (when a zone is known).
     const bool withClock = params.timeBase == TimeBase::Solar && clockOffset.has_value();
@@ -524,12 +569,36 @@ int runSunlight(const QStringList& args) {
         parameters["occluders"].push_back(f.toStdString());
     const auto summary = mode == Mode::Windows ? summarizeWindows(windows, windowResults)
                                                : std::vector<gis::analysis::BuildingWindowSummary>{};
+    if (parser.isSet("report")) {
+        sunlight::ReportContext rc = sunlight::reportContext(parser, presetJson, windows.windows.size());
+        rc.crs = QString::fromStdString(gis::io::crsIdentifier(input.crs));
+        rc.zoneName = zoneName;
+        rc.occluders = occluderFiles;
+        rc.notes = notes;
+        rc.windows = mode == Mode::Windows;
+        rc.input = &input;
+        rc.result = &result.value();
+        rc.windowReceivers = mode == Mode::Windows ? &windows : nullptr;
+        rc.rows = scheme ? proposalRows : rows;
+        rc.scheme = scheme ? &*scheme : nullptr;
+        rc.proposalBuildings = scheme ? &proposalBuildings : nullptr;
+        rc.clock = clockOf;
+        if (QString e = sunlight::writeReport(reportPath, rc); !e.isEmpty())
+            return fail(kSub, e);
+    }
     if (json) {
         nlohmann::json out{{"points", sunlight::pointsJson(rows, clockOf)},
                            {"parameters", parameters},
                            {"rays", result->raysCast}};
         if (mode == Mode::Windows)
             out["windows"] = sunlight::windowSummaryJson(summary);
+        if (scheme) {
+            for (std::size_t i = 0; i < proposalRows.size(); ++i)
+                out["points"][i]["proposal"] = sunlight::proposalPointJson(*proposalRows[i].result);
+            out["comparison"] =
+                sunlight::comparisonJson(scheme->comparison, parser.value("proposal"), proposal.mode,
+                                         proposal.remove, proposalBuildings.size());
+        }
         if (!notes.isEmpty())
             out["note"] = notes.join("; ").toStdString();
         printOut(QString::fromStdString(out.dump(2)));
@@ -551,8 +620,13 @@ int runSunlight(const QStringList& args) {
             printOut(line);
     else
         printOut(QString("  (%1 rows: see --out FILE.csv or --json)").arg(rows.size()));
+    if (scheme)
+        for (const QString& line : sunlight::comparisonText(scheme->comparison))
+            printOut(line);
     for (const QString& n : notes)
         printOut("  note: " + n);
+    if (parser.isSet("report"))
+        printOut("  report: " + reportPath);
     return kOk;
 }
 

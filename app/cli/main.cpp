@@ -29,8 +29,12 @@ Subcommands:
   sun-position --lat DEG --lon DEG --time ISO8601 [--tz ZONE] [--no-refraction] [--json]
                                   sun position (NREL SPA), sunrise, transit, sunset, true solar time
   sunlight --buildings FILE --points FILE (--preset NAME | --date D --window HH:MM-HH:MM --time-base B)
-         [--out FILE.csv] [--json]
+         [--out FILE.csv] [--proposal FILE] [--report FILE.pdf] [--json]
                                   sunlight hours of points (shadow rays, intervals to 1 s, presets)
+  shadows --buildings FILE --date D --time HH:MM [--time-base solar|clock] [--tz ZONE] [--out FILE.gpkg]
+                                  shadow outlines of the buildings at one instant
+  isochrones --hours HOURS.tif --levels 1,2,3 --out FILE.gpkg
+                                  lines of equal sunlight hours of an hour map
   flood static|fill|simulate ...  flood analysis: static water level, depression filling, 2D dynamic model
 
 Run 'urbis-cli SUBCOMMAND --help' for the options of one subcommand.
@@ -52,8 +56,16 @@ int main(int argc, char** argv) {
     // GL subcommands need a QGuiApplication on xcb (an X server); the others only QtCore. Without DISPLAY we
     // must not construct a QGuiApplication (it aborts): the subcommand then reports the missing X server
     // itself.
+    // `sunlight --report` draws a PDF (fonts need a QGuiApplication, but no GL and no X server).
+    bool needsFonts = false;
+    for (int i = 2; i < argc && sub == "sunlight"; ++i)
+        needsFonts |= std::strncmp(argv[i], "--report", 8) == 0;
     std::unique_ptr<QCoreApplication> qapp;
-    if (needsGl && !qEnvironmentVariableIsEmpty("DISPLAY")) {
+    if (needsFonts) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        qapp = std::make_unique<QGuiApplication>(argc, argv);
+    } else if (needsGl && !qEnvironmentVariableIsEmpty("DISPLAY")) {
         viewer::setDefaultSurfaceFormat();
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "xcb");
@@ -81,6 +93,10 @@ int main(int argc, char** argv) {
             return app::cli::runSunPosition(args);
         if (sub == "sunlight")
             return app::cli::runSunlight(args);
+        if (sub == "shadows")
+            return app::cli::runShadows(args);
+        if (sub == "isochrones")
+            return app::cli::runIsochrones(args);
         if (sub == "import")
             return app::cli::runImport(args);
         if (sub == "flood")

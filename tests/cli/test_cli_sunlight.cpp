@@ -1,6 +1,6 @@
 // Drives `urbis-cli sunlight`: the issue's acceptance (a long east-west wall agrees with the analytic lit
 // time within 1 minute), presets, CSV output, inside points, windows of a slab behind a wall, a plan-grid
-// hour map (GeoTIFF), bad input and exit codes.
+// hour map (GeoTIFF), scheme comparison (--proposal) and the PDF report (--report), bad input and exit codes.
 #include "common/cli_runner.h"
 #include "gis/analysis/sun_position.h"
 #include "gis/io/crs_transform.h"
@@ -11,6 +11,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -138,6 +141,13 @@ private slots:
         // A slab 60 m x 12 m, 10 storeys of 3 m; a wall 20 m high, 400 m long, 20 m south of it.
         write(path("slab.geojson"), boxesGeoJson({{kX0 - 30, kY0 + 100, kX0 + 30, kY0 + 112, 30, 10}}));
         write(path("slabwall.geojson"), boxesGeoJson({{kX0 - 200, kY0 + 79.5, kX0 + 200, kY0 + 80, 20, 0}}));
+        // Proposals for the slab: a 100 m tower 20 m south of its middle, the same tower 30 m north of it.
+        write(path("tower-south.geojson"), boxesGeoJson({{kX0 - 20, kY0 + 40, kX0 + 20, kY0 + 80, 100, 30}}));
+        write(path("tower-north.geojson"),
+              boxesGeoJson({{kX0 - 20, kY0 + 142, kX0 + 20, kY0 + 182, 100, 30}}));
+        // The slab with the south tower already built (ids 1 and 2).
+        write(path("slab-tower.geojson"), boxesGeoJson({{kX0 - 30, kY0 + 100, kX0 + 30, kY0 + 112, 30, 10},
+                                                        {kX0 - 20, kY0 + 40, kX0 + 20, kY0 + 80, 100, 30}}));
         // A plan grid over the long wall: 100 m x 120 m across it, with a small hut south of the wall.
         write(path("site.geojson"), boxesGeoJson({{kX0 - 1000, kY0 - 0.5, kX0 + 1000, kY0, kH, 0},
                                                   {kX0 + 20, kY0 - 40, kX0 + 30, kY0 - 30, 3, 1}}));
@@ -322,6 +332,128 @@ private slots:
         QCOMPARE(bre.json()["parameters"].toObject()["tz"].toString(), QString("Europe/London"));
     }
 
+    // Scheme comparison: a tower added south of the slab makes the middle south windows fail (named), a
+    // tower added north changes nothing, demolishing the tower never takes sun away.
+    void proposalComparison() {
+        const QStringList common{"--buildings",
+                                 path("slab.geojson"),
+                                 "--windows",
+                                 "--preset",
+                                 "gb50180-dahan-2h",
+                                 "--year",
+                                 "2026",
+                                 "--json"};
+        Run south = cli(common + QStringList{"--proposal", path("tower-south.geojson")});
+        QVERIFY2(south.code == 0, south.err.constData());
+        const QJsonObject c = south.json()["comparison"].toObject();
+        QCOMPARE(c["mode"].toString(), QString("add"));
+        QCOMPARE(c["building_count"].toInt(), 2);
+        const QJsonObject counts = c["counts"].toObject();
+        QCOMPARE(counts["receivers"].toInt(), 480);
+        QCOMPARE(counts["new_failures"].toInt(), c["new_failures"].toArray().size());
+        QCOMPARE(counts["drops"].toInt(), c["drops"].toArray().size());
+        QCOMPARE(counts["gains"].toInt(), 0);
+        QCOMPARE(counts["failing_after"].toInt() - counts["failing_before"].toInt(),
+                 counts["new_failures"].toInt());
+        QSet<QString> failing;
+        for (const auto& v : c["new_failures"].toArray()) {
+            const QJsonObject f = v.toObject();
+            failing << f["id"].toString();
+            QVERIFY(f["pass_before"].toBool() && !f["pass_after"].toBool());
+            QVERIFY(f["after_minutes"].toDouble() < 120);
+            QVERIFY(std::abs(f["delta_minutes"].toDouble() -
+                             (f["after_minutes"].toDouble() - f["before_minutes"].toDouble())) < 1e-6);
+            QVERIFY2(f["id"].toString().contains("-f1-"), qPrintable(f["id"].toString())); // south facade
+        }
+        for (int storey : {1, 5, 10})
+            for (int w : {10, 11})
+                QVERIFY(failing.contains(QString("b1-s%1-f1-w%2").arg(storey).arg(w)));
+        QVERIFY(!failing.contains("b1-s1-f1-w1")); // the west end window keeps its sun
+        // Every point carries its proposal result; nothing gains.
+        for (const auto& v : south.json()["points"].toArray()) {
+            const QJsonObject p = v.toObject();
+            const QJsonObject after = p["proposal"].toObject();
+            QVERIFY(after.contains("intervals") && after.contains("pass"));
+            QVERIFY(after["sunlit_minutes"].toDouble() <= p["sunlit_minutes"].toDouble() + 1.0 / 60);
+        }
+
+        Run north = cli(common + QStringList{"--proposal", path("tower-north.geojson")});
+        QVERIFY2(north.code == 0, north.err.constData());
+        const QJsonObject nc = north.json()["comparison"].toObject()["counts"].toObject();
+        QCOMPARE(nc["drops"].toInt(), 0);
+        QCOMPARE(nc["new_failures"].toInt(), 0);
+        QCOMPARE(nc["unchanged"].toInt(), 480);
+
+        // Demolition: the scene with the tower, the proposal removes it and adds the north tower. The ids are
+        // the importer's (FIDs made unique): the slab is the building with 480 windows.
+        Run ids = cli(QStringList{"--buildings", path("slab-tower.geojson"), "--windows", "--preset",
+                                  "gb50180-dahan-2h", "--year", "2026", "--json"});
+        QVERIFY2(ids.code == 0, ids.err.constData());
+        QString slabId, towerId;
+        for (const auto& v : ids.json()["windows"].toArray())
+            (v.toObject()["windows"].toInt() == 480 ? slabId : towerId) =
+                QString::number(v.toObject()["building"].toInteger());
+        QVERIFY(!slabId.isEmpty() && !towerId.isEmpty());
+        Run demolish =
+            cli(QStringList{"--buildings", path("slab-tower.geojson"), "--windows", "--building-ids", slabId,
+                            "--preset", "gb50180-dahan-2h", "--year", "2026", "--json", "--proposal",
+                            path("tower-north.geojson"), "--proposal-remove", towerId});
+        QVERIFY2(demolish.code == 0, demolish.err.constData());
+        const QJsonObject dc = demolish.json()["comparison"].toObject();
+        QCOMPARE(dc["removed"].toArray().size(), 1);
+        QCOMPARE(dc["counts"].toObject()["drops"].toInt(), 0);
+        QCOMPARE(dc["counts"].toObject()["new_failures"].toInt(), 0);
+        QVERIFY(dc["counts"].toObject()["new_passes"].toInt() >= counts["new_failures"].toInt());
+        // --proposal-full: the file is the whole proposal (the slab alone: the tower is gone).
+        Run full = cli(QStringList{"--buildings", path("slab-tower.geojson"), "--windows", "--building-ids",
+                                   slabId, "--preset", "gb50180-dahan-2h", "--year", "2026", "--json",
+                                   "--proposal", path("slab.geojson"), "--proposal-full"});
+        QVERIFY2(full.code == 0, full.err.constData());
+        QCOMPARE(full.json()["comparison"].toObject()["counts"].toObject()["new_passes"].toInt(),
+                 dc["counts"].toObject()["new_passes"].toInt());
+        // Text output names the new failures.
+        Run text = cli({"--buildings", path("slab.geojson"), "--windows", "--preset", "gb50180-dahan-2h",
+                        "--year", "2026", "--proposal", path("tower-south.geojson")});
+        QVERIFY2(text.code == 0, text.err.constData());
+        QVERIFY(text.out.contains("NEW FAIL  b1-s1-f1-w10"));
+    }
+
+    // The PDF report: a PDF of several pages whose text holds the window ids, the new failures and the
+    // parameters (pdftotext, when installed); JSON on stdout stays valid.
+    void pdfReport() {
+        const QString pdf = path("report.pdf");
+        Run r = cli({"--buildings", path("slab.geojson"), "--windows", "--preset", "gb50180-dahan-2h",
+                     "--year", "2026", "--tz", "Asia/Shanghai", "--proposal", path("tower-south.geojson"),
+                     "--report", pdf, "--json"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.json().contains("comparison"));
+        // --tz with a solar-time preset adds clock-time intervals.
+        QVERIFY(r.json()["points"].toArray()[0].toObject().contains("intervals_clock"));
+        QFile f(pdf);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        static const QRegularExpression pageObject(R"(/Type\s*/Page(?![s\w]))");
+        int pages = 0;
+        for (auto it = pageObject.globalMatch(QString::fromLatin1(bytes)); it.hasNext(); it.next())
+            ++pages;
+        QVERIFY2(pages >= 10, qPrintable(QString("%1 pages").arg(pages))); // 480 windows + comparison
+        const QString exe = QStandardPaths::findExecutable("pdftotext");
+        if (exe.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed: text checks skipped");
+        QProcess p;
+        p.start(exe, {pdf, "-"});
+        QVERIFY(p.waitForFinished(60000));
+        const QString text =
+            QString::fromUtf8(p.readAllStandardOutput()).normalized(QString::NormalizationForm_KC);
+        for (const char* must :
+             {"b1-s1-f1-w1", "b1-s10-f1-w20", "b1-s1-f1-w10", "gb50180-dahan-2h", "EPSG:32650",
+              "tower-south.geojson", "Asia/Shanghai", "日照分析报告", "方案对比"})
+            QVERIFY2(text.contains(QString::fromUtf8(must)), must);
+        // The clock-time column: Beijing time = solar time - 12 min - EoT here (117 E, EoT about -11 min).
+        QVERIFY(text.contains(QRegularExpression("16:1[0-9]:[0-9]{2}")));
+    }
+
     void helpAndBadInput() {
         Run help = cli({"--help"});
         QCOMPARE(help.code, 0);
@@ -368,6 +500,20 @@ private slots:
              "line 2"},
             {QStringList{"--buildings", path("wall.geojson"), "--points", path("nope.csv")} + manual, 1,
              "nope.csv"},
+            {base + manual + QStringList{"--proposal-full"}, 2, "--proposal"},
+            {base + manual + QStringList{"--proposal-remove", "1"}, 2, "--proposal"},
+            {base + manual + QStringList{"--proposal", path("tower-south.geojson"), "--proposal-remove", "x"},
+             2, "--proposal-remove"},
+            {base + manual + QStringList{"--report", path("r.txt")}, 2, ".pdf"},
+            {base + manual + QStringList{"--proposal", path("no-proposal.geojson")}, 1,
+             "no-proposal.geojson"},
+            {base + manual + QStringList{"--proposal", path("empty.geojson")}, 1, "empty.geojson"},
+            {base + manual +
+                 QStringList{"--proposal", path("tower-south.geojson"), "--proposal-remove", "999"},
+             1, "999"},
+            {base + QStringList{"--preset", "bre-21march-2h", "--tz", "Asia/Shanghai"}, 2,
+             "clock-time preset"},
+            {base + manual + QStringList{"--report", "/nonexistent-dir/r.pdf"}, 1, "/nonexistent-dir/r.pdf"},
         };
         for (const Case& c : cases) {
             Run r = cli(c.args);

@@ -71,6 +71,78 @@ private slots:
         QCOMPARE(bre.parameters.timeZone, std::string("Europe/London"));
     }
 
+    // Every shipped preset against its table: date in 2026, window, time base, rule, minimum segment,
+    // minimum altitude, sweep angle, required hours. A preset file edited by mistake fails here.
+    void presetsReproduceTheirTables() {
+        struct Row {
+            const char* name;
+            int month, day;        // in 2026
+            const char *from, *to; // window
+            TimeBase base;
+            const char* zone;
+            CountingRule rule;
+            int longest;
+            double minSegmentMin, minAltitude, sweep, required;
+        };
+        using enum TimeBase;
+        using enum CountingRule;
+        const Row table[] = {
+            // GB 50180-2018 table 4.0.9 and its special cases; GB 50352-2019 5.1.3 (大寒 2026-01-20, 冬至
+            // 2026-12-22, Beijing time).
+            {"gb50180-dahan-2h", 1, 20, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 2},
+            {"gb50180-dahan-3h", 1, 20, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 3},
+            {"gb50180-dongzhi-1h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 0, 0, 0, 1},
+            {"gb50180-elderly-dongzhi-2h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 0, 0, 0, 2},
+            {"gb50180-renewal-dahan-1h", 1, 20, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 1},
+            {"gb50352-kindergarten-dongzhi-3h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 0, 0, 0,
+             3},
+            {"gb50352-ward-dongzhi-2h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 0, 0, 0, 2},
+            {"gb50352-classroom-dongzhi-2h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 0, 0, 0, 2},
+            // Cities (SUNLIGHT.md's parameters).
+            {"beijing-dahan-2h", 1, 20, "08:00", "16:00", Solar, "", Cumulative, 1, 5, 0, 12, 2},
+            {"beijing-dongzhi-1h", 12, 22, "09:00", "15:00", Solar, "", Cumulative, 1, 30, 0, 12, 1},
+            {"hangzhou-dahan-2h", 1, 20, "09:00", "15:00", Solar, "", SumOfLongest, 2, 0, 0, 0, 2},
+            {"qingdao-dahan-2h", 1, 20, "08:00", "16:00", Clock, "Asia/Shanghai", Cumulative, 1, 0, 15, 0, 2},
+            // Europe.
+            {"bre-21march-2h", 3, 21, "00:00", "24:00", Clock, "Europe/London", Cumulative, 1, 0, 0, 0, 2},
+            {"en17037-1.5h", 3, 21, "00:00", "24:00", Solar, "", Cumulative, 1, 0, 0, 0, 1.5},
+            {"en17037-3h", 3, 21, "00:00", "24:00", Solar, "", Cumulative, 1, 0, 0, 0, 3},
+            {"en17037-4h", 3, 21, "00:00", "24:00", Solar, "", Cumulative, 1, 0, 0, 0, 4},
+            // Japan 日影規制 (別表第4): shadow <= X h in 8-16 on 冬至 (JST date) <=> sunlit >= 8 - X h.
+            {"japan-nichiei-1-5m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 3},
+            {"japan-nichiei-1-10m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 2},
+            {"japan-nichiei-2-5m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 4},
+            {"japan-nichiei-2-10m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 2.5},
+            {"japan-nichiei-3-5m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 5},
+            {"japan-nichiei-3-10m", 12, 22, "08:00", "16:00", Solar, "", Cumulative, 1, 0, 0, 0, 8 - 3},
+        };
+        const auto names = listPresets({kDir});
+        QCOMPARE(names.size(), std::size(table)); // a new preset file needs a row here
+        for (const Row& row : table) {
+            auto preset = findPreset(row.name, {kDir});
+            QVERIFY2(preset.isOk(), preset.error().c_str());
+            QVERIFY2(!preset->reference.empty() && !preset->notes.empty() && !preset->title.empty(),
+                     row.name);
+            auto p = presetParameters(preset.value(), 2026);
+            QVERIFY2(p.isOk(), p.error().c_str());
+            const QByteArray what = QByteArray(row.name);
+            QVERIFY2(p->year == 2026 && p->month == row.month && p->day == row.day, what + " date");
+            QVERIFY2(p->windowStart == *parseClock(row.from) && p->windowEnd == *parseClock(row.to),
+                     what + " window");
+            QVERIFY2(p->timeBase == row.base && p->timeZone == row.zone, what + " time base");
+            QVERIFY2(p->counting.rule == row.rule, what + " rule");
+            if (row.rule == SumOfLongest)
+                QVERIFY2(p->counting.longestCount == row.longest, what + " N longest");
+            QVERIFY2(p->counting.minSegmentSeconds == row.minSegmentMin * 60, what + " minimum segment");
+            QVERIFY2(p->minAltitude == row.minAltitude, what + " minimum altitude");
+            QVERIFY2(p->sweepAngle == row.sweep, what + " sweep angle");
+            QVERIFY2(p->requiredHours && *p->requiredHours == row.required, what + " required hours");
+            // Regulation work: geometric sun, 1 s refinement, coarse step of at most 5 min.
+            QVERIFY2(!p->refraction && p->refineSeconds == 1 && p->coarseStepSeconds <= 300, what);
+            QVERIFY2(validateSunlightParameters(p.value()).empty(), what);
+        }
+    }
+
     void errors() {
         auto unknown = findPreset("no-such-preset", {kDir});
         QVERIFY(!unknown.isOk());
