@@ -5,7 +5,9 @@
 #include "app/model/task_runner.h"
 #include "app/model/window_settings.h"
 #include "app/ui/action_util.h"
+#include "app/ui/import_dialog.h"
 #include "gis/io/import_dataset.h"
+#include "gis/io/postgis.h"
 #include "gis/io/project_file.h"
 
 #include <QAction>
@@ -14,6 +16,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -29,6 +32,16 @@ namespace app {
 namespace {
 QString nativeName(const QString& path) {
     return QDir::toNativeSeparators(path);
+}
+
+bool isDatabase(const QString& source) {
+    return gis::io::isPostgisConnection(source.toStdString());
+}
+
+// What messages call a source: the file name, or the connection without its password.
+QString sourceName(const QString& source) {
+    return isDatabase(source) ? QString::fromStdString(gis::io::redactPassword(source.toStdString()))
+                              : QFileInfo(source).fileName();
 }
 } // namespace
 
@@ -165,12 +178,17 @@ bool FileController::openPath(const QString& path) {
 }
 
 bool FileController::importPath(const QString& path) {
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (!QFileInfo::exists(absolute)) {
+    return importPath(path, gis::io::ImportOptions{});
+}
+
+bool FileController::importPath(const QString& path, const gis::io::ImportOptions& options,
+                                const gis::Crs& projectCrs) {
+    const QString absolute = isDatabase(path) ? path : QFileInfo(path).absoluteFilePath();
+    if (!isDatabase(path) && !QFileInfo::exists(absolute)) {
         reportError(tr("Could not import “%1”: the file does not exist.").arg(nativeName(absolute)));
         return false;
     }
-    mPendingImports << absolute;
+    mPendingImports << PendingImport{absolute, options, projectCrs};
     if (!mTasks->isBusy())
         startNextImport();
     return true;
@@ -179,11 +197,12 @@ bool FileController::importPath(const QString& path) {
 void FileController::startNextImport() {
     if (mPendingImports.isEmpty() || mTasks->isBusy())
         return;
-    const QString absolute = mPendingImports.takeFirst();
+    const PendingImport pending = mPendingImports.takeFirst();
+    const QString absolute = pending.source;
     // The worker sees a snapshot of what the importer needs (CRS, layer ids, terrain), never the live
-    // project.
+    // project. A project without a CRS gets the one chosen in the import dialog (when one was).
     auto snapshot = std::make_shared<gis::Project>();
-    snapshot->crs = mDocument->project().crs;
+    snapshot->crs = mDocument->project().crs.isEmpty() ? pending.projectCrs : mDocument->project().crs;
     snapshot->title = mDocument->project().title;
     for (const gis::Layer& layer : mDocument->project().layers) {
         gis::Layer shell;
@@ -195,27 +214,44 @@ void FileController::startNextImport() {
             shell.data = layer.data;
         snapshot->layers.push_back(std::move(shell));
     }
-    gis::io::ImportOptions options;
+    gis::io::ImportOptions options = pending.options;
     options.projectFile = mDocument->path().toStdString();
     auto result = std::make_shared<std::optional<gis::Result<gis::io::ImportReport>>>();
     const std::string file = absolute.toStdString();
-    const QString fileName = QFileInfo(absolute).fileName();
+    const QString fileName = sourceName(absolute);
     mTasks->start(
         tr("Importing %1").arg(fileName),
         [result, file, snapshot, options](gis::Progress& progress) {
             result->emplace(gis::io::importDataset(file, *snapshot, options, progress));
         },
-        [this, result, absolute, fileName](const TaskOutcome& outcome) {
+        [this, result, absolute, fileName, options](const TaskOutcome& outcome) {
             if (outcome.canceled) {
                 emit statusMessage(tr("Import of “%1” canceled.").arg(fileName), 5000);
             } else if (outcome.failed || !*result || !**result) {
                 const QString detail =
                     outcome.failed ? outcome.error : QString::fromStdString((*result)->error());
-                reportError(tr("Could not import “%1”.\n%2").arg(nativeName(absolute), detail));
+                reportError(tr("Could not import “%1”.\n%2")
+                                .arg(isDatabase(absolute) ? fileName : nativeName(absolute), detail));
             } else {
                 gis::io::ImportReport report = std::move(**result).value();
                 for (const std::string& warning : report.warnings)
                     emit logMessage(MessageLevel::Warning, QString::fromStdString(warning));
+                // Where the heights came from: never silent about the buildings that got the default.
+                const gis::io::HeightStats& h = report.heights;
+                if (h.buildings > 0) {
+                    const QLocale locale;
+                    emit logMessage(h.defaulted > 0 ? MessageLevel::Warning : MessageLevel::Info,
+                                    tr("“%1”: %2 building(s): %3 with a height, %4 from storeys × %5 m, %6 "
+                                       "got the default "
+                                       "height of %7 m, %8 skipped.")
+                                        .arg(fileName, locale.toString(qlonglong(h.buildings)),
+                                             locale.toString(qlonglong(h.withHeight)),
+                                             locale.toString(qlonglong(h.withLevels)),
+                                             locale.toString(options.storeyHeight),
+                                             locale.toString(qlonglong(h.defaulted)),
+                                             locale.toString(options.defaultHeight),
+                                             locale.toString(qlonglong(h.skipped))));
+                }
                 const int count = int(report.layers.size());
                 if (count == 0) {
                     reportError(
@@ -225,7 +261,8 @@ void FileController::startNextImport() {
                 } else {
                     mDocument->addLayers(std::move(report.layers), report.datasetCrs,
                                          tr("Import “%1”").arg(fileName));
-                    settings::setLastDirectory(QStringLiteral("import"), absolute);
+                    if (!isDatabase(absolute))
+                        settings::setLastDirectory(QStringLiteral("import"), absolute);
                     const QString summary =
                         report.warnings.empty()
                             ? tr("Imported “%1”: layers added: %2.").arg(fileName).arg(count)
@@ -242,9 +279,17 @@ void FileController::startNextImport() {
 }
 
 bool FileController::openOrImport(const QString& path) {
+    if (isDatabase(path))
+        return mInteractive ? showImportDialog({path}) != nullptr : importPath(path);
     if (gis::io::fileRole(QFileInfo(path).absoluteFilePath().toStdString()) != gis::io::FileRole::Data)
         return openPath(path);
-    return importPath(path);
+    if (!mInteractive)
+        return importPath(path);
+    if (!QFileInfo::exists(path)) {
+        reportError(tr("Could not import “%1”: the file does not exist.").arg(nativeName(path)));
+        return false;
+    }
+    return showImportDialog({path}) != nullptr;
 }
 
 bool FileController::saveAs(const QString& path) {
@@ -294,10 +339,23 @@ bool FileController::saveAsWithDialog() {
 void FileController::importWithDialog() {
     const QStringList paths = QFileDialog::getOpenFileNames(
         mWindow, tr("Import Data"), settings::lastDirectory(QStringLiteral("import")),
-        tr("GIS data (*.gpkg *.shp *.geojson *.json *.fgb *.gml *.kml *.tif *.tiff *.asc *.img);;All files "
-           "(*)"));
-    for (const QString& path : paths)
-        importPath(path);
+        tr("GIS data (*.gpkg *.shp *.geojson *.json *.jsonl *.fgb *.gml *.xml *.kml *.osm *.pbf *.tif *.tiff "
+           "*.vrt *.asc *.img);;All files (*)"));
+    if (!paths.isEmpty())
+        showImportDialog(paths);
+}
+
+ImportDialog* FileController::showImportDialog(const QStringList& sources) {
+    auto* dialog = new ImportDialog(mDocument->project().crs, mWindow);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addSources(sources);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const gis::Crs projectCrs = dialog->projectCrs();
+        for (const ImportRequest& request : dialog->requests())
+            importPath(request.source, request.options, projectCrs);
+    });
+    dialog->open();
+    return dialog;
 }
 
 bool FileController::eventFilter(QObject* watched, QEvent* event) {
@@ -316,6 +374,8 @@ bool FileController::eventFilter(QObject* watched, QEvent* event) {
             if (files.size() == 1 &&
                 gis::io::fileRole(files.first().toStdString()) != gis::io::FileRole::Data)
                 openPath(files.first());
+            else if (mInteractive) // everything else through the import dialog (roles, CRS)
+                showImportDialog(files);
             else
                 for (const QString& file : files)
                     importPath(file);

@@ -4,6 +4,8 @@
 // Reading and importing run on the TaskRunner (progress and cancel in the status bar). The path-taking
 // functions show no file dialog, so scripts and tests can drive them.
 #include "app/model/outcome.h"
+#include "gis/io/import_dataset.h"
+#include "gis/model/crs.h"
 
 #include <QObject>
 #include <QString>
@@ -18,6 +20,7 @@ class QWidget;
 namespace app {
 
 class Document;
+class ImportDialog;
 class RecentFiles;
 class TaskRunner;
 
@@ -50,9 +53,13 @@ public:
     void openDemo();
     // Starts reading a project in the background (after maybeSave()). False when it could not start.
     bool openPath(const QString& path);
-    // Starts importing a dataset into the current project in the background (queued if a task is running).
+    // Starts importing a dataset (a file or a "PG:" connection) into the current project in the background
+    // (queued if a task is running), with the given options (default: attribute roles guessed). A project
+    // without a CRS gets `projectCrs` when given, else the one the dataset implies.
     bool importPath(const QString& path);
-    // A Urbis project is opened, anything else imported.
+    bool importPath(const QString& path, const gis::io::ImportOptions& options,
+                    const gis::Crs& projectCrs = {});
+    // A Urbis project is opened, anything else imported (through the import dialog when interactive).
     bool openOrImport(const QString& path);
     // Writes the project to `path` now (".gpkg" is appended when missing). True on success.
     bool saveAs(const QString& path);
@@ -63,6 +70,9 @@ public:
     void open();
     bool saveAsWithDialog();
     void importWithDialog();
+    // Shows the import dialog (window-modal, not blocking) for these files or connections; Import queues
+    // them with the options chosen there. The dialog deletes itself when closed.
+    ImportDialog* showImportDialog(const QStringList& sources);
 
 signals:
     // One line for the log panel.
@@ -86,7 +96,12 @@ private:
     TaskRunner* mTasks;
     RecentFiles* mRecent;
     bool mInteractive = true;
-    QStringList mPendingImports;
+    struct PendingImport {
+        QString source; // absolute path or "PG:" connection
+        gis::io::ImportOptions options;
+        gis::Crs projectCrs;
+    };
+    QList<PendingImport> mPendingImports;
     QAction* mNew;
     QAction* mOpen;
     QAction* mDemo;

@@ -17,6 +17,9 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <set>
+
+#include <iconv.h>
 
 namespace gis::io {
 
@@ -28,17 +31,6 @@ namespace {
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return s;
-}
-
-// First field whose (lower-case) name is one of `names`, in the order of `names`; -1 if none.
-int findField(OGRFeatureDefn* defn, std::initializer_list<const char*> names, const std::string& forced) {
-    if (!forced.empty())
-        return defn->GetFieldIndex(forced.c_str());
-    for (const char* n : names)
-        for (int i = 0; i < defn->GetFieldCount(); ++i)
-            if (lower(defn->GetFieldDefn(i)->GetNameRef()) == n)
-                return i;
-    return -1;
 }
 
 } // namespace
@@ -136,6 +128,49 @@ std::vector<std::string> placementWarnings(const Project& project, const std::ve
 }
 
 namespace {
+// What a file's extension promises, for the formats where that is certain: a PNG renamed to .geojson must be
+// refused as "not GeoJSON", not imported as an image.
+struct Promise {
+    const char* ext;
+    const char* format;
+    std::initializer_list<const char*> drivers;
+};
+const Promise kPromises[] = {
+    {".geojson", "GeoJSON", {"GeoJSON", "GeoJSONSeq"}},
+    {".json", "JSON (GeoJSON, TopoJSON, Esri JSON)", {"GeoJSON", "GeoJSONSeq", "TopoJSON", "ESRIJSON"}},
+    {".shp", "an ESRI Shapefile", {"ESRI Shapefile"}},
+    {".gpkg", "a GeoPackage", {"GPKG"}},
+    {".fgb", "FlatGeobuf", {"FlatGeobuf"}},
+    {".kml", "KML", {"KML", "LIBKML"}},
+    {".tif", "a GeoTIFF", {"GTiff", "COG"}},
+    {".tiff", "a GeoTIFF", {"GTiff", "COG"}},
+};
+
+std::string extensionMismatch(const std::string& path, const std::string& driver,
+                              const std::string& driverLongName) {
+    const std::string ext = lower(fs::path(path).extension().string());
+    for (const auto& p : kPromises) {
+        if (ext != p.ext)
+            continue;
+        for (const char* d : p.drivers)
+            if (driver == d)
+                return {};
+        return "Cannot import '" + path + "': its name says " + p.format + ", but the content is " +
+               driverLongName + " (GDAL driver " + driver +
+               "). Check that this is the file you meant, or give it the right extension.";
+    }
+    return {};
+}
+
+// An encoding name iconv (GDAL's recoder) knows.
+bool knownEncoding(const std::string& encoding) {
+    const iconv_t cd = iconv_open("UTF-8", encoding.c_str());
+    if (cd == iconv_t(-1))
+        return false;
+    iconv_close(cd);
+    return true;
+}
+
 Result<ImportReport> readDataset(const std::string& source, const Project& project,
                                  const ImportOptions& options, Progress& progress) {
     initGdal();
@@ -146,30 +181,65 @@ Result<ImportReport> readDataset(const std::string& source, const Project& proje
     const std::string path = postgis ? redactPassword(source) : source;
     if (!postgis && !fs::exists(path, ec))
         return Error{"Cannot import '" + path + "': the file does not exist."};
+    if (!postgis && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0)
+        return Error{"Cannot import '" + path + "': the file is empty (0 bytes)."};
     if (!postgis && isCityJson(path)) // before GDAL, which would open it as GeoJSON
         return importCityJson(path, project, options, {}, progress);
     if (!postgis &&
         isCityGml(path)) // before GDAL, whose GML driver loses the semantics and boundary surfaces
         return importCityGml(path, project, options, {}, progress);
     const char* pgDrivers[] = {"PostgreSQL", nullptr}; // not PostGISRaster, which also takes "PG:"
-    detail::DatasetPtr ds =
-        postgis ? detail::openDataset(source, GDAL_OF_VECTOR | GDAL_OF_READONLY, pgDrivers)
-                : detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+    detail::DatasetPtr ds;
+    std::string openMessages; // GDAL parses small GeoJSON files while opening: its warnings come here
+    {
+        detail::CaptureMessages messages;
+        ds = postgis ? detail::openDataset(source, GDAL_OF_VECTOR | GDAL_OF_READONLY, pgDrivers)
+                     : detail::openDataset(path, GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY);
+        openMessages = messages.text();
+    }
     if (!ds && postgis)
         return Error{"Cannot read from PostgreSQL at " + describePostgisConnection(path) +
-                     (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") +
+                     (openMessages.empty() ? std::string() : " (" + openMessages + ")") +
                      ". Check that the server is running and accepts connections there, that the "
                      "database exists, and the user name and password."};
     if (!ds)
-        return Error{"Cannot import '" + path + "': not a dataset GDAL can read" +
-                     (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") + "."};
-    if (std::string(ds->GetDriver()->GetDescription()) == "OSM") {
+        return Error{"Cannot import '" + path + "': not a dataset GDAL can read (" +
+                     (openMessages.empty() ? std::string("unknown format") : openMessages) +
+                     "); the file may be damaged, truncated, or of another type than its name says."};
+    const std::string driver = ds->GetDriver()->GetDescription();
+    if (!postgis) {
+        const char* longName = ds->GetDriver()->GetMetadataItem(GDAL_DMD_LONGNAME);
+        if (auto mismatch = extensionMismatch(path, driver, longName ? longName : driver); !mismatch.empty())
+            return Error{mismatch};
+    }
+    if (driver == "OSM") {
         ds.reset();
         return importOsm(path, project, options, progress);
     }
+    if (!options.encoding.empty() && driver == "ESRI Shapefile") {
+        if (!knownEncoding(options.encoding))
+            return Error{"Cannot import '" + path + "': the encoding '" + options.encoding +
+                         "' is not known (examples: CP936 or GBK for Chinese, UTF-8, CP1252, ISO-8859-1)."};
+        const std::string encodingOption = "ENCODING=" + options.encoding;
+        const char* openOptions[] = {encodingOption.c_str(), nullptr};
+        const char* shapeDriver[] = {"ESRI Shapefile", nullptr};
+        ds.reset(static_cast<GDALDataset*>(
+            GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, shapeDriver, openOptions, nullptr)));
+        if (!ds)
+            return Error{"Cannot import '" + path + "' with the encoding '" + options.encoding + "'" +
+                         (errors.lastError().empty() ? std::string() : " (" + errors.lastError() + ")") +
+                         "."};
+    }
     ImportReport report;
+    // Unclosed rings are found and reported per feature; other warnings of the opening are passed on.
+    if (!openMessages.empty() && openMessages.find("Non closed ring") == std::string::npos)
+        report.warnings.push_back("'" + path + "': GDAL: " + openMessages);
     Project scratch; // only for unique ids across the layers we create
-    scratch.layers = project.layers;
+    for (const auto& l : project.layers) {
+        Layer idOnly;
+        idOnly.id = l.id;
+        scratch.layers.push_back(std::move(idOnly));
+    }
     const std::string stem = postgis ? std::string() : fs::path(path).stem().string();
 
     if (ds->GetRasterCount() > 0 && ds->GetLayerCount() == 0) {
@@ -178,17 +248,26 @@ Result<ImportReport> readDataset(const std::string& source, const Project& proje
             dataCrs.definition = options.assumeCrs;
         Extent rasterExtent;
         double gt[6];
-        if (ds->GetGeoTransform(gt) == CE_None) {
-            rasterExtent.include(gt[0], gt[3]);
-            rasterExtent.include(gt[0] + gt[1] * ds->GetRasterXSize(), gt[3] + gt[5] * ds->GetRasterYSize());
-        }
+        if (ds->GetGeoTransform(gt) != CE_None)
+            return Error{"Cannot import '" + path + "': it is an image (" + driver +
+                         ") without georeferencing (no geotransform or world file), so it cannot be placed "
+                         "on the map; georeference it first (e.g. with QGIS's Georeferencer)."};
+        rasterExtent.include(gt[0], gt[3]);
+        rasterExtent.include(gt[0] + gt[1] * ds->GetRasterXSize(), gt[3] + gt[5] * ds->GetRasterYSize());
         auto target = targetCrs(project, dataCrs, rasterExtent, path);
         if (!target)
             return Error{target.error()};
         ds.reset();
-        auto dem = readDem(path, target.value());
+        auto dem = readDem(path, target.value(), kMaxTerrainCells);
         if (!dem)
             return Error{dem.error()};
+        if (dem->decimation > 1)
+            report.warnings.push_back(
+                "'" + path + "': the DEM has " + std::to_string(dem->sourceWidth) + " x " +
+                std::to_string(dem->sourceHeight) + " cells; it was read averaged over " +
+                std::to_string(dem->decimation) + " x " + std::to_string(dem->decimation) + " cells (" +
+                std::to_string(dem->raster.cellSize) + " m) so that memory stays bounded. Clip it to the "
+                "area of interest (gdal_translate -projwin) to keep the full resolution.");
         report.datasetCrs = target.value();
         Layer layer;
         layer.id = scratch.uniqueLayerId(stem);
@@ -200,185 +279,39 @@ Result<ImportReport> readDataset(const std::string& source, const Project& proje
     }
 
     const int layerCount = ds->GetLayerCount();
+    std::set<std::string> fieldsFound;
     for (int li = 0; li < layerCount; ++li) {
-        OGRLayer* ogr = ds->GetLayer(li);
-        const std::string lname = ogr->GetName();
-        const auto gtype = wkbFlatten(ogr->GetGeomType());
-        if (gtype != wkbPolygon && gtype != wkbMultiPolygon && gtype != wkbUnknown &&
-            gtype != wkbCurvePolygon && gtype != wkbMultiSurface) {
-            report.warnings.push_back("'" + path + "', layer '" + lname +
-                                      "': " + OGRGeometryTypeToName(gtype) +
-                                      " features are not polygons and were not imported.");
-            continue;
-        }
-        Crs dataCrs{wktOf(ogr->GetSpatialRef())};
-        if (dataCrs.isEmpty())
-            dataCrs.definition = options.assumeCrs;
-        Extent layerExtent;
-        if (OGREnvelope env; ogr->GetExtent(&env, TRUE) == OGRERR_NONE) {
-            layerExtent.include(env.MinX, env.MinY);
-            layerExtent.include(env.MaxX, env.MaxY);
-        }
-        auto target =
-            targetCrs(report.datasetCrs.isEmpty() ? project : Project{report.datasetCrs, {}, {}, {}}, dataCrs,
-                      layerExtent, path);
-        if (!target)
-            return Error{target.error()};
-        if (dataCrs.isEmpty())
-            return Error{"Cannot import '" + path + "', layer '" + lname +
-                         "': it has no coordinate reference system; give one (CLI: --assume-crs EPSG:xxxx)."};
-        report.datasetCrs = target.value();
-        auto transform = CrsTransform::create(dataCrs, target.value());
-        if (!transform)
-            return Error{"Cannot import '" + path + "', layer '" + lname + "': " + transform.error()};
-
-        OGRFeatureDefn* defn = ogr->GetLayerDefn();
-        const int heightField =
-            findField(defn, {"height", "building_height", "measuredheight", "hoehe", "高度", "建筑高度"},
-                      options.heightField);
-        const int levelsField = findField(
-            defn,
-            {"building:levels", "building_levels", "levels", "storeys", "stories", "floors", "层数", "floor"},
-            options.levelsField);
-        const int classField = findField(
-            defn, {"class", "landclass", "land_class", "zone", "zoning", "landuse", "用地性质", "用地代码"},
-            {});
-        const int nameField = findField(defn, {"name", "名称"}, {});
-        // Without a height, storey or class field the layer name decides; the full import asks the user.
-        const std::string lowerName = lower(lname + " " + stem);
-        bool namedLikeBuildings = false;
-        for (const char* word : {"build", "bldg", "footprint", "house", "建筑", "房屋"})
-            namedLikeBuildings |= lowerName.find(word) != std::string::npos;
-        const bool asBuildings =
-            heightField >= 0 || levelsField >= 0 || (classField < 0 && namedLikeBuildings);
-
-        BuildingLayerData buildings;
-        ZoneLayerData zones;
-        std::int64_t defaulted = 0, skipped = 0, repaired = 0;
-        const GIntBig total = std::max<GIntBig>(1, ogr->GetFeatureCount(FALSE));
-        GIntBig n = 0;
-        ogr->ResetReading();
-        while (OGRFeature* f = ogr->GetNextFeature()) {
-            std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> guard(f, OGRFeature::DestroyFeature);
-            if (++n % 1024 == 0) {
-                progress.setFraction((li + double(n) / total) / layerCount);
-                if (progress.isCanceled())
-                    return Error{"Import of '" + path + "' was cancelled; the project was not changed."};
-            }
-            std::unique_ptr<OGRGeometry> geom(f->StealGeometry());
-            if (geom && !geom->IsValid()) {
-                std::unique_ptr<OGRGeometry> fixed(geom->MakeValid());
-                if (fixed) {
-                    geom = std::move(fixed);
-                    if (++repaired <= 20)
-                        report.warnings.push_back(
-                            "'" + path + "', layer '" + lname + "', feature " + std::to_string(f->GetFID()) +
-                            ": invalid geometry (e.g. self-intersection) was repaired.");
-                }
-            }
-            auto polys = detail::polygonsOf(geom.get());
-            if (polys.empty()) {
-                ++skipped;
-                if (asBuildings) {
-                    ++report.heights.buildings;
-                    ++report.heights.skipped;
-                }
-                if (skipped <= 20)
-                    report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
-                                              std::to_string(f->GetFID()) + ": no usable polygon; skipped.");
-                continue;
-            }
-            bool transformed = true;
-            for (auto& p : polys) {
-                for (auto& v : p.outer)
-                    transformed &= transform->transform(v);
-                for (auto& h : p.holes)
-                    for (auto& v : h)
-                        transformed &= transform->transform(v);
-                normalizeOrientation(p);
-            }
-            if (!transformed) {
-                ++skipped;
-                if (asBuildings) {
-                    ++report.heights.buildings;
-                    ++report.heights.skipped;
-                }
-                report.warnings.push_back("'" + path + "', layer '" + lname + "', feature " +
-                                          std::to_string(f->GetFID()) + ": cannot be reprojected; skipped.");
-                continue;
-            }
-            const std::string name = nameField >= 0 ? f->GetFieldAsString(nameField) : "";
-            if (asBuildings) {
-                double h = heightField >= 0 && f->IsFieldSetAndNotNull(heightField)
-                               ? f->GetFieldAsDouble(heightField)
-                               : 0;
-                int levels = levelsField >= 0 && f->IsFieldSetAndNotNull(levelsField)
-                                 ? f->GetFieldAsInteger(levelsField)
-                                 : 0;
-                ++report.heights.buildings;
-                const bool hasHeight = h > 0 && h <= 1000;
-                if (!hasHeight && levels > 0)
-                    h = levels * options.storeyHeight;
-                if (!(h > 0 && h <= 1000)) {
-                    if (h != 0 && defaulted < 20)
-                        report.warnings.push_back(
-                            "'" + path + "', layer '" + lname + "', feature " + std::to_string(f->GetFID()) +
-                            ": height " + std::to_string(h) + " m is not plausible; the default was used.");
-                    h = options.defaultHeight;
-                    ++defaulted;
-                    ++report.heights.defaulted;
-                } else {
-                    ++(hasHeight ? report.heights.withHeight : report.heights.withLevels);
-                }
-                for (auto& p : polys) {
-                    Building b;
-                    b.id = f->GetFID() > 0 ? f->GetFID() : std::int64_t(buildings.buildings.size() + 1);
-                    b.baseZ = minGround(project, p);
-                    b.footprint = std::move(p);
-                    b.height = h;
-                    b.storeys = levels;
-                    b.name = name;
-                    buildings.buildings.push_back(std::move(b));
-                }
-            } else {
-                for (auto& p : polys) {
-                    Zone z;
-                    z.id = f->GetFID() > 0 ? f->GetFID() : std::int64_t(zones.zones.size() + 1);
-                    z.area = std::move(p);
-                    z.landClass = classField >= 0 ? f->GetFieldAsString(classField) : "";
-                    z.name = name;
-                    zones.zones.push_back(std::move(z));
-                }
-            }
-        }
-        if (defaulted > 0)
-            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(defaulted) +
-                                      " building(s) had no usable height; the default of " +
-                                      std::to_string(int(options.defaultHeight)) + " m was applied.");
-        if (repaired > 20)
-            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(repaired) +
-                                      " invalid geometries were repaired in all.");
-        if (skipped > 0)
-            report.warnings.push_back("'" + path + "', layer '" + lname + "': " + std::to_string(skipped) +
-                                      " feature(s) skipped in all.");
-        Layer layer;
-        const bool byFile = layerCount == 1 && !postgis; // database layers are named after their tables
-        layer.id = scratch.uniqueLayerId(byFile ? stem : lname);
-        layer.name = byFile ? stem : lname;
-        if (asBuildings)
-            layer.data = std::move(buildings);
-        else
-            layer.data = std::move(zones);
-        if (layer.featureCount() == 0) {
-            report.warnings.push_back("'" + path + "', layer '" + lname + "': no feature could be imported.");
-            continue;
-        }
-        scratch.layers.push_back(layer);
-        report.layers.push_back(std::move(layer));
+        const detail::VectorSource src{path, stem, postgis, li, layerCount};
+        if (auto status = detail::importVectorLayer(*ds->GetLayer(li), src, project, options, report, scratch,
+                                                    fieldsFound, progress);
+            !status)
+            return Error{status.error()};
     }
-    if (report.layers.empty())
-        return Error{"Cannot import '" + path + "': it has no polygon or raster layer Urbis can use" +
-                     (report.warnings.empty() ? std::string(".") : ": " + report.warnings.front())};
+    // A field the user named that no layer has is a mistake to point out, not a reason to guess.
+    const std::pair<const char*, const std::string*> named[] = {{"height", &options.heightField},
+                                                                {"storey", &options.levelsField},
+                                                                {"base height", &options.baseField},
+                                                                {"class", &options.classField},
+                                                                {"name", &options.nameField}};
+    for (const auto& [role, field] : named) {
+        if (field->empty() || *field == kNoField || fieldsFound.count(*field))
+            continue;
+        std::string fields;
+        if (layerCount > 0) {
+            OGRFeatureDefn* defn = ds->GetLayer(0)->GetLayerDefn();
+            for (int i = 0; i < defn->GetFieldCount() && i < 30; ++i)
+                fields += std::string(i ? ", " : "") + defn->GetFieldDefn(i)->GetNameRef();
+        }
+        return Error{"Cannot import '" + path + "': it has no field '" + *field + "' (given as the " + role +
+                     " field). Its fields are: " + (fields.empty() ? std::string("(none)") : fields) +
+                     ". Field names are case-sensitive."};
+    }
+    if (report.layers.empty()) {
+        std::string why;
+        for (const auto& w : report.warnings)
+            why += " " + w;
+        return Error{"Cannot import '" + path + "': it has no polygon or raster layer Urbis can use." + why};
+    }
     progress.setFraction(1.0);
     return report;
 }

@@ -93,8 +93,9 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
     BuildingLayerData buildings;
     ZoneLayerData zones;
     HeightStats stats;
+    GeometryStats geometry;
     std::int64_t parts = 0, skipped = 0;
-    std::vector<std::string> skippedNotes;
+    std::vector<std::string> skippedNotes, heightNotes;
     OGRFeatureDefn* defn = polygons->GetLayerDefn();
     auto field = [&](OGRFeature* f, const char* name) -> std::string {
         const int i = defn->GetFieldIndex(name);
@@ -102,7 +103,16 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
     };
     std::int64_t n = 0;
     polygons->ResetReading();
-    while (OGRFeature* f = polygons->GetNextFeature()) {
+    for (;;) {
+        OGRFeature* f = nullptr;
+        std::string readMessages; // e.g. "Non closed ring detected": becomes part of a skipped note
+        {
+            detail::CaptureMessages messages;
+            f = polygons->GetNextFeature();
+            readMessages = messages.text();
+        }
+        if (!f)
+            break;
         std::unique_ptr<OGRFeature, void (*)(OGRFeature*)> guard(f, OGRFeature::DestroyFeature);
         if (++n % 512 == 0) {
             progress.setFraction(std::min(0.95, n / 20000.0));
@@ -120,10 +130,21 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
             if (cls.empty() && field(f, "landuse").empty())
                 continue;
         }
+        ++geometry.features;
         std::unique_ptr<OGRGeometry> geom(f->StealGeometry());
-        if (geom && !geom->IsValid())
-            geom.reset(geom->MakeValid());
+        bool invalid = false;
+        std::string reason;
+        {
+            detail::CaptureMessages messages; // GEOS's reason, e.g. "Self-intersection at or near point"
+            if (geom && !geom->IsValid()) {
+                invalid = true;
+                reason = messages.text();
+                geom.reset(geom->MakeValid());
+            }
+        }
         auto polys = detail::polygonsOf(geom.get());
+        geometry.repaired += invalid && !polys.empty();
+        geometry.unrepairable += invalid && polys.empty();
         bool ok = !polys.empty();
         for (auto& p : polys) {
             for (auto& v : p.outer)
@@ -136,39 +157,49 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
         const std::string osmId = field(f, "osm_id").empty() ? field(f, "osm_way_id") : field(f, "osm_id");
         if (!ok) {
             stats.skipped += isBuilding;
+            ++geometry.skipped;
             if (++skipped <= 10)
                 skippedNotes.push_back(
                     "'" + path + "': OSM " + (isBuilding ? "building " : "polygon ") + osmId +
-                    (polys.empty() ? ": no usable polygon (e.g. an open ring at the extract's "
-                                     "edge); skipped."
+                    (polys.empty() ? ": no usable polygon (" +
+                                         (reason.empty() ? readMessages.empty() ? std::string("no geometry")
+                                                                                : readMessages
+                                                         : reason) +
+                                         "; e.g. an open ring at the extract's edge); skipped."
                                    : ": cannot be reprojected; skipped."));
             continue;
         }
         const std::int64_t id = std::atoll(osmId.c_str());
         if (isBuilding) {
-            double height = 0;
-            if (auto h = detail::parseLength(field(f, "height")); h && *h > 0 && *h <= 1000) {
-                height = *h;
+            const detail::HeightChoice h = detail::chooseHeight(
+                field(f, "height"), field(f, "building_levels"), field(f, "min_height"), options);
+            switch (h.source) {
+            case detail::HeightChoice::Source::Height:
                 ++stats.withHeight;
-            } else if (auto levels = detail::parseLength(field(f, "building_levels"));
-                       levels && *levels > 0 && *levels < 300) {
-                height = *levels * options.storeyHeight;
+                break;
+            case detail::HeightChoice::Source::Levels:
                 ++stats.withLevels;
-            } else {
-                height = options.defaultHeight;
+                break;
+            case detail::HeightChoice::Source::Default:
                 ++stats.defaulted;
+                break;
             }
-            const double minHeight = detail::parseLength(field(f, "min_height")).value_or(0.0);
+            if (h.implausible) {
+                ++stats.implausible;
+                if (stats.implausible <= detail::kMaxNotes)
+                    heightNotes.push_back("'" + path + "': OSM building " + osmId + ": " + h.note);
+            }
+            bool bad = false;
+            const std::string name = detail::validUtf8(field(f, "name").c_str(), bad);
             for (auto& p : polys) {
                 Building b;
                 b.id = id;
-                b.baseZ = detail::minGround(project, p) + std::max(0.0, minHeight);
-                b.height = std::max(0.5, height - std::max(0.0, minHeight));
+                b.baseZ = detail::minGround(project, p) + h.base;
+                b.height = std::max(0.5, h.height);
                 b.footprint = std::move(p);
-                b.name = field(f, "name");
+                b.name = name;
                 b.use = building == "yes" ? "" : building;
-                if (auto levels = detail::parseLength(field(f, "building_levels")))
-                    b.storeys = int(*levels);
+                b.storeys = h.storeys;
                 buildings.buildings.push_back(std::move(b));
             }
         } else {
@@ -195,6 +226,7 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
         return std::string(buf);
     };
     report.heights = stats;
+    report.geometry = geometry;
     report.warnings.push_back("'" + path + "': " + std::to_string(stats.buildings) +
                               " building(s): " + std::to_string(stats.withHeight) + " with a height, " +
                               std::to_string(stats.withLevels) + " from building:levels x " +
@@ -202,6 +234,17 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
                               " got the default of " + metres(options.defaultHeight) + ", " +
                               std::to_string(stats.skipped) + " skipped.");
     report.warnings.insert(report.warnings.end(), skippedNotes.begin(), skippedNotes.end());
+    report.warnings.insert(report.warnings.end(), heightNotes.begin(), heightNotes.end());
+    if (stats.implausible > detail::kMaxNotes)
+        report.warnings.push_back("'" + path + "': " + std::to_string(stats.implausible) +
+                                  " building(s) had an implausible height, building:levels or min_height tag "
+                                  "in all (the first " +
+                                  std::to_string(detail::kMaxNotes) + " are listed).");
+    if (!options.heightField.empty() || !options.levelsField.empty() || !options.baseField.empty() ||
+        !options.classField.empty() || !options.nameField.empty())
+        report.warnings.push_back("'" + path +
+                                  "': OSM heights come from the height, building:levels and "
+                                  "min_height tags, classes from landuse: the field options were not used.");
     if (parts > 0)
         report.warnings.push_back(
             "'" + path + "': " + std::to_string(parts) +
@@ -210,6 +253,8 @@ Result<ImportReport> importOsm(const std::string& path, const Project& project, 
         report.warnings.push_back("'" + path + "': " + std::to_string(skipped) +
                                   " polygon(s) could not be read or reprojected and were skipped.");
     report.warnings.push_back("'" + path + "': roads, points and other relations are not imported yet.");
+    detail::makeIdsUnique(buildings.buildings);
+    detail::makeIdsUnique(zones.zones);
     if (!buildings.buildings.empty()) {
         Layer l{scratch.uniqueLayerId(base + "_buildings"), base + " buildings", true, std::move(buildings)};
         scratch.layers.push_back(l);

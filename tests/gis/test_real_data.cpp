@@ -94,7 +94,10 @@ private slots:
         QVERIFY(r.heights.skipped < 20); // degenerate rings at the extract's edge, each named in a warning
         QCOMPARE(p.crs.definition, std::string("EPSG:32635")); // UTM 35N for 24.94 E
         const Layer& buildings = p.layers.front();
-        QCOMPARE(qsizetype(buildingIds(buildings).size()), qsizetype(494 - r.heights.skipped));
+        // Ids are unique per layer (the project file keys features by them): an OSM multipolygon building
+        // with several outlines keeps its OSM id on the first, the others get new ids.
+        QCOMPARE(qsizetype(buildingIds(buildings).size()), qsizetype(buildings.featureCount()));
+        QVERIFY(buildings.featureCount() >= std::size_t(494 - r.heights.skipped));
         const Extent ll = lonLatExtent(p, buildings);
         QVERIFY(ll.minX > 24.93 && ll.maxX < 24.96 && ll.minY > 60.16 && ll.maxY < 60.181);
         // Heights from levels are storeys x 3 m; tall ones exist (central Helsinki is 5-8 storeys).
