@@ -93,7 +93,13 @@ Status writeGeoTiff(const RasterF& raster, const Crs& crs, const std::string& pa
     initGdal();
     GdalErrorScope errors;
     GDALDriver* drv = GetGDALDriverManager()->GetDriverByName("GTiff");
+    // DEFLATE is read by every GIS; level 1 with the floating-point predictor compresses DEMs and depth
+    // grids almost as well as the default level 6 at a fraction of the time (writing dominated the flood
+    // CLI's run time), and GDAL compresses the tiles on all cores.
     char** opts = CSLSetNameValue(nullptr, "COMPRESS", "DEFLATE");
+    opts = CSLSetNameValue(opts, "ZLEVEL", "1");
+    opts = CSLSetNameValue(opts, "PREDICTOR", "3");
+    opts = CSLSetNameValue(opts, "NUM_THREADS", "ALL_CPUS");
     opts = CSLSetNameValue(opts, "TILED", "YES");
     detail::DatasetPtr ds(drv->Create(path.c_str(), raster.width, raster.height, 1, GDT_Float32, opts));
     CSLDestroy(opts);
