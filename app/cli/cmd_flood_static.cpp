@@ -1,6 +1,6 @@
 // urbis-cli flood static --dem FILE --level M (--seed X,Y | --seed-file FILE | --edge) [--connectivity 4|8]
 //   [--gradient GX,GY --anchor X,Y | --surface FILE] [--buildings FILE [--building-mode blocked|raised]
-//   [--raise M]] [--out DEPTH.tif] [--class-out CLASSES.tif] [--json]
+//   [--raise M]] [--out DEPTH.tif] [--class-out CLASSES.tif] [--extent-out FILE.gpkg] [--json]
 // urbis-cli flood fill --dem FILE --out FILLED.tif [--depth-out FILE.tif] [--connectivity 4|8]
 // [--holes-drain]
 //   [--flow-dir-out FILE.tif] [--flow-acc-out FILE.tif] [--rain MM [--runoff C | --landcover FILE.tif
@@ -9,6 +9,7 @@
 // gis::analysis::flood calls the GUI makes.
 #include "app/cli/cli_common.h"
 #include "app/cli/cmd_flood.h"
+#include "gis/analysis/flood/flood_export.h"
 #include "gis/analysis/flood/depression_fill.h"
 #include "gis/analysis/flood/flood_grid.h"
 #include "gis/analysis/flood/static_flood.h"
@@ -134,6 +135,10 @@ int runFloodStatic(const QStringList& args) {
     parser.addOption({"class-out",
                       "Write a class GeoTIFF: 0 dry, 1 flooded, 2 low-lying unconnected, NaN nodata.",
                       "FILE.tif"});
+    parser.addOption({"extent-out",
+                      "Write the flooded extent (polygons per depth class) and, with --buildings, the "
+                      "affected buildings (max depth at their walls, class, floor area) to a GeoPackage.",
+                      "FILE.gpkg"});
     parser.addOption({"json", "Print machine-readable JSON on stdout."});
     if (auto exit = parseArguments(parser, kStaticSub, args, kStaticUsage, 0))
         return *exit;
@@ -200,6 +205,7 @@ int runFloodStatic(const QStringList& args) {
         return fail(kStaticSub, QString::fromStdString(s.error()));
     }
     std::size_t burned = 0;
+    std::vector<gis::Building> buildings;
     if (parser.isSet("buildings")) {
         const QString mode = parser.value("building-mode");
         if (mode != "blocked" && mode != "raised")
@@ -213,7 +219,6 @@ int runFloodStatic(const QStringList& args) {
         auto imported = gis::io::importDataset(parser.value("buildings").toStdString(), project, {}, quiet);
         if (!imported)
             return fail(kStaticSub, QString::fromStdString(imported.error()));
-        std::vector<gis::Building> buildings;
         for (const gis::Layer& layer : imported->layers)
             if (const auto* b = std::get_if<gis::BuildingLayerData>(&layer.data))
                 buildings.insert(buildings.end(), b->buildings.begin(), b->buildings.end());
@@ -279,6 +284,13 @@ int runFloodStatic(const QStringList& args) {
                 writeRaster(kStaticSub, classesAsFloat(result->classes, std::uint8_t(fl::FloodClass::NoData)),
                             crs, parser.value("class-out")))
             return *e;
+    // The extent per depth class and the buildings with water at their walls, as a GeoPackage.
+    const fl::FloodImpact impact = fl::assessFloodImpact(result->depth, buildings, {});
+    if (parser.isSet("extent-out"))
+        if (auto st = fl::writeFloodGeoPackage(parser.value("extent-out").toStdString(), crs, result->depth,
+                                               impact, buildings);
+            !st)
+            return fail(kStaticSub, QString::fromStdString(st.error()));
 
     const char* surfaceName = surface.kind == fl::WaterSurface::Kind::Flat     ? "flat"
                               : surface.kind == fl::WaterSurface::Kind::Sloped ? "sloped"
@@ -298,6 +310,10 @@ int runFloodStatic(const QStringList& args) {
                       {"areas", seeds.areas.size()},
                       {"edge", seeds.edge}};
         j["buildings_burned_cells"] = burned;
+        j["affected_buildings"] = impact.buildings.size();
+        j["extent_out"] = parser.isSet("extent-out")
+                              ? nlohmann::json(parser.value("extent-out").toStdString())
+                              : nlohmann::json();
         j["flooded_cells"] = s.floodedCells;
         j["area_m2"] = s.areaM2;
         j["volume_m3"] = s.volumeM3;

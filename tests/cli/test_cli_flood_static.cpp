@@ -156,6 +156,13 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(why(r)));
         QCOMPARE(r.json()["buildings_burned_cells"].toInt(), 25);
         QCOMPARE(r.json()["flooded_cells"].toInt(), 446 - 25);
+        // The extent and the building with water at its walls, as a GeoPackage.
+        r = cli({"static", "--dem", path("dem.tif"), "--level", "3", "--seed-file", path("seeds.csv"),
+                 "--buildings", path("building.geojson"), "--extent-out", path("flood.gpkg"), "--json"});
+        QVERIFY2(r.code == 0, qPrintable(why(r)));
+        QCOMPARE(r.json()["affected_buildings"].toInt(), 1);
+        QCOMPARE(r.json()["extent_out"].toString(), path("flood.gpkg"));
+        QVERIFY(QFile::exists(path("flood.gpkg")));
         r = cli({"static", "--dem", path("dem.tif"), "--level", "3", "--seed-file", path("seeds.csv"),
                  "--buildings", path("building.geojson"), "--building-mode", "raised", "--raise", "1.5",
                  "--json"});

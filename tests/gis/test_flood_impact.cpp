@@ -1,5 +1,11 @@
 // Buildings and roads affected by a flood depth raster (gis/analysis/flood/flood_impact.h).
+#include "gis/analysis/flood/flood_export.h"
 #include "gis/analysis/flood/flood_impact.h"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <QTemporaryDir>
 
 #include <QtTest>
 
@@ -82,6 +88,44 @@ private slots:
             v = -9999.0f;
         QVERIFY(flood::assessFloodImpact(depth, {square(1, 1, 1, 2, 5)}, {}).buildings.empty());
         QVERIFY(flood::assessFloodImpact(RasterF{}, {square(1, 1, 1, 2, 5)}, {}).buildings.empty());
+    }
+
+    void extentPolygonsPerDepthClass() {
+        // Two pools: 0.2 m (class 0.1–0.3) 10 x 5 cells, and 1.5 m (class 1–2) 4 x 4 cells, at 2 m cells.
+        RasterF depth(30, 20, 1000, 2000, 2.0, 0.0f);
+        for (int row = 2; row < 7; ++row)
+            for (int col = 2; col < 12; ++col)
+                depth.at(col, row) = 0.2f;
+        for (int row = 10; row < 14; ++row)
+            for (int col = 20; col < 24; ++col)
+                depth.at(col, row) = 1.5f;
+        auto polygons = flood::depthClassPolygons(depth);
+        QVERIFY2(polygons, polygons.error().c_str());
+        QCOMPARE(int(polygons->size()), 2);
+        double shallow = 0, deep = 0;
+        for (const auto& cp : polygons.value())
+            (cp.depthClass == 1 ? shallow : deep) += area(cp.polygon);
+        QCOMPARE(shallow, 10 * 5 * 4.0);
+        QCOMPARE(deep, 4 * 4 * 4.0);
+
+        // The GeoPackage: both layers, the building with its footprint.
+        const Building b = square(5, 1044, 1972, 4, 9);
+        const auto impact = flood::assessFloodImpact(depth, {b}, {});
+        QCOMPARE(int(impact.buildings.size()), 1);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("flood.gpkg").toStdString();
+        QVERIFY(flood::writeFloodGeoPackage(path, Crs{"EPSG:4547"}, depth, impact, {b}));
+        GDALAllRegister();
+        GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR);
+        QVERIFY(ds);
+        QCOMPARE(int(ds->GetLayerByName("flood_extent")->GetFeatureCount()), 2);
+        OGRLayer* bl = ds->GetLayerByName("affected_buildings");
+        QCOMPARE(int(bl->GetFeatureCount()), 1);
+        OGRFeature* f = bl->GetNextFeature();
+        QCOMPARE(f->GetFieldAsDouble("max_depth_m"), 1.5);
+        QVERIFY(f->GetGeometryRef() != nullptr);
+        OGRFeature::DestroyFeature(f);
+        GDALClose(ds);
     }
 };
 
