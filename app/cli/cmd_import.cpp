@@ -39,6 +39,8 @@ const char* kindName(gis::LayerKind k) {
         return "terrain";
     case gis::LayerKind::CityModel:
         return "city_model";
+    case gis::LayerKind::Imagery:
+        return "imagery";
     }
     return "";
 }

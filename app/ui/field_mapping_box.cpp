@@ -153,6 +153,9 @@ void FieldMappingBox::showSource(const gis::io::ImportPreview* preview,
         note = tr("OpenStreetMap: heights come from the height, building:levels and min_height tags.");
     else if (kind == SourceKind::CityModel)
         note = tr("3D city model: buildings keep their own geometry and heights.");
+    else if (kind == SourceKind::Raster && !preview->layers.empty() &&
+             preview->layers.front().geometryType == "Image")
+        note = tr("Colour image: it is draped on the terrain (or laid flat where there is none).");
     else if (kind == SourceKind::Raster)
         note = tr("Elevation raster: it becomes the terrain that buildings stand on.");
     mNote->setText(note);

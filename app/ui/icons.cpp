@@ -50,6 +50,8 @@ QIcon layerKindIcon(gis::LayerKind kind) {
         return icon(QStringLiteral("layer-zones"));
     case gis::LayerKind::Terrain:
         return icon(QStringLiteral("layer-terrain"));
+    case gis::LayerKind::Imagery:
+        return icon(QStringLiteral("layer-imagery"));
     }
     return {};
 }

@@ -414,6 +414,9 @@ QString ImportDialog::previewText() const {
     if (!s->preview)
         return s->loading ? tr("Reading…") : s->error;
     const gis::io::ImportPreview& p = *s->preview;
+    if (p.kind == gis::io::SourceKind::Raster && !p.layers.empty() &&
+        p.layers.front().geometryType == "Image")
+        return tr("Colour image: imported as imagery, draped on the terrain.");
     if (p.kind == gis::io::SourceKind::Raster)
         return tr("Elevation raster: imported as terrain.");
     if (p.kind == gis::io::SourceKind::CityModel) {

@@ -24,6 +24,8 @@ QString kindName(gis::LayerKind kind) {
         return LayerPanel::tr("Zoning");
     case gis::LayerKind::Terrain:
         return LayerPanel::tr("Terrain");
+    case gis::LayerKind::Imagery:
+        return LayerPanel::tr("Imagery");
     }
     return {};
 }

@@ -67,6 +67,10 @@ Result<DatasetInfo> describeProject(const std::string& path) {
             s.kind = "city_model";
             s.geometryType = "TIN";
             break;
+        case LayerKind::Imagery:
+            s.kind = "imagery";
+            s.geometryType = "Raster";
+            break;
         }
         s.extentLonLat = toLonLat(s.extent, p.crs.definition);
         info.extent.include(s.extent);

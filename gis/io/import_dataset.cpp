@@ -33,6 +33,15 @@ std::string lower(std::string s) {
     return s;
 }
 
+// Whether two CRS definitions (EPSG codes, WKT, PROJ strings) describe the same CRS.
+bool sameCrs(const Crs& a, const Crs& b) {
+    if (a.definition == b.definition)
+        return true;
+    OGRSpatialReference sa, sb;
+    return sa.SetFromUserInput(a.definition.c_str()) == OGRERR_NONE &&
+           sb.SetFromUserInput(b.definition.c_str()) == OGRERR_NONE && sa.IsSame(&sb);
+}
+
 } // namespace
 
 namespace detail {
@@ -257,6 +266,48 @@ Result<ImportReport> readDataset(const std::string& source, const Project& proje
         auto target = targetCrs(project, dataCrs, rasterExtent, path);
         if (!target)
             return Error{target.error()};
+        if (detail::isImageryDataset(*ds)) {
+            // Colour images (orthophotos, scanned plans) are draped on the terrain, not read as heights.
+            // An image without a CRS of its own is placed as it is (also when the project is re-opened),
+            // which is right only when the assumed CRS is the project's.
+            const bool ownCrs = ds->GetSpatialRef() != nullptr;
+            ds.reset();
+            if (!ownCrs && !sameCrs(dataCrs, target.value()))
+                return Error{"Cannot import '" + path +
+                             "': the image has no CRS of its own and the assumed " + crsName(dataCrs) +
+                             " is not the project's " + crsName(target.value()) +
+                             ", so it would have to be reprojected every time the project opens. Give the "
+                             "image its CRS (gdal_edit.py -a_srs EPSG:xxxx FILE, or a .prj file next to its "
+                             "world file) and import it again."};
+            auto imagery = readImagery(path, target.value(), kMaxImageryPixels);
+            if (!imagery)
+                return Error{imagery.error()};
+            if (imagery->decimation > 1) {
+                char pixel[32];
+                std::snprintf(pixel, sizeof pixel, "%.2f m", imagery->cellSize);
+                report.warnings.push_back(
+                    "'" + path + "': the image has " + std::to_string(imagery->sourceWidth) + " x " +
+                    std::to_string(imagery->sourceHeight) + " pixels; it was read averaged over " +
+                    std::to_string(imagery->decimation) + " x " + std::to_string(imagery->decimation) +
+                    " pixels (" + pixel +
+                    " each) so that memory stays bounded. Clip it to the area of interest "
+                    "(gdal_translate -projwin) to keep the full resolution.");
+            }
+            report.datasetCrs = target.value();
+            Layer layer;
+            layer.id = scratch.uniqueLayerId(stem);
+            layer.name = stem;
+            ImageryLayerData data;
+            data.source = fs::absolute(path).string();
+            data.originX = imagery->originX;
+            data.originY = imagery->originY;
+            data.cellSize = imagery->cellSize;
+            data.image = std::make_shared<RgbaImage>(std::move(imagery->image));
+            layer.data = std::move(data);
+            report.layers.push_back(std::move(layer));
+            progress.setFraction(1.0);
+            return report;
+        }
         ds.reset();
         auto dem = readDem(path, target.value(), kMaxTerrainCells);
         if (!dem)
@@ -266,7 +317,8 @@ Result<ImportReport> readDataset(const std::string& source, const Project& proje
                 "'" + path + "': the DEM has " + std::to_string(dem->sourceWidth) + " x " +
                 std::to_string(dem->sourceHeight) + " cells; it was read averaged over " +
                 std::to_string(dem->decimation) + " x " + std::to_string(dem->decimation) + " cells (" +
-                std::to_string(dem->raster.cellSize) + " m) so that memory stays bounded. Clip it to the "
+                std::to_string(dem->raster.cellSize) +
+                " m) so that memory stays bounded. Clip it to the "
                 "area of interest (gdal_translate -projwin) to keep the full resolution.");
         report.datasetCrs = target.value();
         Layer layer;

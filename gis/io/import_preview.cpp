@@ -8,6 +8,7 @@
 #include "gis/io/gdal_ptr.h"
 #include "gis/io/import_common.h"
 #include "gis/io/postgis.h"
+#include "gis/io/raster_io.h"
 #include "gis/resources.h"
 
 #include <ogrsf_frmts.h>
@@ -384,7 +385,8 @@ Result<ImportPreview> previewImport(const std::string& path, const ImportOptions
         }
         LayerPreview layer;
         layer.name = fs::path(path).stem().string();
-        layer.geometryType = "Raster";
+        // A colour image is imported as imagery (draped on the terrain), anything else as terrain.
+        layer.geometryType = detail::isImageryDataset(*ds) ? "Image" : "Raster";
         layer.featureCount = 1;
         layer.crs = preview.crs;
         layer.imported = true;

@@ -54,7 +54,7 @@ struct PreviewCounts {
 
 struct LayerPreview {
     std::string name;
-    std::string geometryType; // OGR name, "Raster", or "City objects"
+    std::string geometryType; // OGR name, "Raster" (terrain), "Image" (imagery), or "City objects"
     std::int64_t featureCount = -1;
     std::vector<FieldInfo> fields;
     std::string crs;          // "EPSG:xxxx", WKT when no code is known, empty when the layer has none

@@ -37,13 +37,15 @@ const char* kindName(LayerKind k) {
         return "terrain";
     case LayerKind::CityModel:
         return "city_model";
+    case LayerKind::Imagery:
+        return "imagery";
     }
     return "";
 }
 
-// Terrain and city models are stored as references to their source files, not as tables.
+// Terrain, city models and imagery are stored as references to their source files, not as tables.
 bool isReferenced(LayerKind k) {
-    return k == LayerKind::Terrain || k == LayerKind::CityModel;
+    return k == LayerKind::Terrain || k == LayerKind::CityModel || k == LayerKind::Imagery;
 }
 
 // Where a city model layer's assigned CRS and LoD are kept (urbis_meta keys; the layer row holds the source).
@@ -206,6 +208,8 @@ std::string writeAll(GDALDataset& ds, const Project& project, const std::string&
             source = relativeSource(t->source, projectPath);
         } else if (const auto* c = std::get_if<CityModelLayerData>(&l.data)) {
             source = relativeSource(c->source, projectPath);
+        } else if (const auto* m = std::get_if<ImageryLayerData>(&l.data)) {
+            source = relativeSource(m->source, projectPath);
         } else {
             table = tableFor(l.id);
         }
@@ -430,6 +434,27 @@ Result<Project> readLayers(GDALDataset& ds, const std::string& path, Progress& p
                 t.source = src.string();
             }
             layer.data = std::move(t);
+            project.layers.push_back(std::move(layer));
+            continue;
+        }
+        if (r.kind == "imagery") {
+            // Re-read into the project CRS (bounded like the import); a missing or unreadable file keeps an
+            // empty layer and a warning, so that saving again does not lose the reference.
+            ImageryLayerData m;
+            fs::path src(r.source);
+            if (src.is_relative())
+                src = fs::absolute(path).parent_path() / src;
+            m.source = src.string();
+            if (auto read = readImagery(m.source, project.crs, kMaxImageryPixels)) {
+                m.originX = read->originX;
+                m.originY = read->originY;
+                m.cellSize = read->cellSize;
+                m.image = std::make_shared<RgbaImage>(std::move(read->image));
+            } else {
+                log(LogLevel::Warning,
+                    "Project '" + path + "': imagery layer '" + r.name + "' is not shown: " + read.error());
+            }
+            layer.data = std::move(m);
             project.layers.push_back(std::move(layer));
             continue;
         }

@@ -14,7 +14,8 @@ std::size_t Layer::featureCount() const {
     return std::visit(Overloaded{[](const BuildingLayerData& d) { return d.buildings.size(); },
                                  [](const ZoneLayerData& d) { return d.zones.size(); },
                                  [](const TerrainLayerData& d) { return std::size_t(d.dem ? 1 : 0); },
-                                 [](const CityModelLayerData& d) { return d.objects.size(); }},
+                                 [](const CityModelLayerData& d) { return d.objects.size(); },
+                                 [](const ImageryLayerData& d) { return std::size_t(d.image ? 1 : 0); }},
                       data);
 }
 
@@ -36,7 +37,8 @@ Extent Layer::extent() const {
                               if (d.mesh)
                                   for (const auto& v : d.mesh->vertices)
                                       e.include(v.x, v.y);
-                          }},
+                          },
+                          [&](const ImageryLayerData& d) { e.include(d.extent()); }},
                data);
     return e;
 }

@@ -5,6 +5,7 @@
 #include "gis/model/crs.h"
 #include "gis/model/mesh.h"
 #include "gis/model/raster.h"
+#include "gis/model/rgba_image.h"
 #include "gis/model/zone.h"
 
 #include <memory>
@@ -51,13 +52,36 @@ struct CityModelLayerData {
     std::shared_ptr<const TriangleMesh> mesh;
 };
 
-enum class LayerKind { Buildings, Zones, Terrain, CityModel };
+// Imagery (an orthophoto, a scanned plan) draped on the terrain, or shown flat where there is none.
+// Referenced like terrain: `source` is the file (a path relative to the project in the project file), re-read
+// into the project CRS when the project opens. North-up with square pixels in the project CRS: pixel
+// (col, row) covers [originX + col*cellSize, originX + (col+1)*cellSize] x [originY - (row+1)*cellSize,
+// originY - row*cellSize], as a RasterF cell does. Transparent pixels (alpha 0) show what lies beneath.
+struct ImageryLayerData {
+    std::string source;
+    std::shared_ptr<const RgbaImage> image;
+    double originX = 0;  // west edge
+    double originY = 0;  // north edge
+    double cellSize = 1; // metres per pixel
+    Extent extent() const {
+        Extent e;
+        if (image && !image->isEmpty()) {
+            e.include(originX, originY - image->height * cellSize);
+            e.include(originX + image->width * cellSize, originY);
+        }
+        return e;
+    }
+};
+
+// The variant index of Layer::data: new kinds are appended so stored values keep their meaning.
+enum class LayerKind { Buildings, Zones, Terrain, CityModel, Imagery };
 
 struct Layer {
     std::string id;   // stable, unique in the project, [a-z0-9_]
     std::string name; // shown to the user
     bool visible = true;
-    std::variant<BuildingLayerData, ZoneLayerData, TerrainLayerData, CityModelLayerData> data;
+    std::variant<BuildingLayerData, ZoneLayerData, TerrainLayerData, CityModelLayerData, ImageryLayerData>
+        data;
 
     LayerKind kind() const { return LayerKind(data.index()); }
     std::size_t featureCount() const;

@@ -7,7 +7,9 @@
 #include <osg/NodeVisitor>
 
 #include <algorithm>
+#include <string>
 #include <variant>
+#include <vector>
 
 namespace viewer {
 
@@ -49,6 +51,11 @@ public:
     int count = 0;
 };
 
+bool overlaps(const gis::Extent& a, const gis::Extent& b) {
+    return !a.isEmpty() && !b.isEmpty() && a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY &&
+           b.minY < a.maxY;
+}
+
 } // namespace
 
 std::string layerNodeName(const std::string& layerId) {
@@ -66,10 +73,30 @@ osg::ref_ptr<osg::Node> buildLayerNode(const gis::Layer& layer, const gis::Proje
         content = buildBuildingsNode(b->buildings, origin, dem);
     else if (const auto* z = std::get_if<gis::ZoneLayerData>(&layer.data))
         content = buildZonesNode(z->zones, dem, origin);
-    else if (const auto* t = std::get_if<gis::TerrainLayerData>(&layer.data); t && t->dem)
-        content = buildTerrainNode(*t->dem, origin);
-    else if (const auto* c = std::get_if<gis::CityModelLayerData>(&layer.data))
+    else if (const auto* t = std::get_if<gis::TerrainLayerData>(&layer.data); t && t->dem) {
+        // Every imagery layer over this terrain gets a drape; the first visible one renders.
+        std::vector<TerrainDrape> drapes;
+        std::string active;
+        for (const gis::Layer& other : project.layers)
+            if (const auto* m = std::get_if<gis::ImageryLayerData>(&other.data);
+                m && overlaps(m->extent(), t->dem->extent())) {
+                drapes.push_back({other.id, m});
+                if (active.empty() && other.visible)
+                    active = other.id;
+            }
+        content = buildTerrainNode(*t->dem, origin, drapes, active);
+    } else if (const auto* c = std::get_if<gis::CityModelLayerData>(&layer.data))
         content = buildCityModelNode(*c, origin);
+    else if (const auto* m = std::get_if<gis::ImageryLayerData>(&layer.data)) {
+        group->addDescription(kImageryNodeDescription);
+        // Over terrain the image is draped on the terrain node; elsewhere it lies flat on the ground.
+        bool onTerrain = false;
+        for (const gis::Layer& other : project.layers)
+            if (const auto* od = std::get_if<gis::TerrainLayerData>(&other.data); od && od->dem)
+                onTerrain = onTerrain || overlaps(m->extent(), od->dem->extent());
+        if (!onTerrain)
+            content = buildImageryNode(*m, 0.0, origin);
+    }
     if (content)
         group->addChild(content);
     group->setNodeMask(layer.visible ? ~0u : 0u);
@@ -97,8 +124,13 @@ osg::Node* findLayerNode(osg::Group* root, const std::string& layerId) {
 }
 
 void setLayerVisible(osg::Group* root, const std::string& layerId, bool visible) {
-    if (osg::Node* node = findLayerNode(root, layerId))
+    if (osg::Node* node = findLayerNode(root, layerId)) {
         node->setNodeMask(visible ? ~0u : 0u);
+        const auto& descriptions = node->getDescriptions();
+        if (std::find(descriptions.begin(), descriptions.end(), kImageryNodeDescription) !=
+            descriptions.end())
+            updateTerrainDrapes(root); // the terrain shows the next visible image, or its own colours
+    }
 }
 
 int countDrawCalls(osg::Node* node) {

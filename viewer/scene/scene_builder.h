@@ -37,6 +37,27 @@ osg::ref_ptr<osg::Node> buildZonesNode(std::span<const gis::Zone> zones, const g
 // A 3D city model (CityJSON) coloured by semantic surface; null when it has no triangles.
 osg::ref_ptr<osg::Node> buildCityModelNode(const gis::CityModelLayerData& model, const gis::Vec3& origin);
 
+// Imagery. An imagery layer that overlaps a terrain layer is draped on it: the terrain node then holds an
+// osg::Switch "terrain_drape" whose child 0 is the plain terrain ("terrain_plain") and child k a copy
+// "terrain_drape:<imagery layer id>" of it (sharing its vertex, normal and index arrays and its LOD) whose
+// tiles under the image are textured with it. Exactly one child renders: the drape of the first visible
+// imagery layer in project order (the top of the layer list), or the plain terrain. An imagery layer node is
+// a Group described kImageryNodeDescription; it holds a flat quad "imagery_quad" at z = 0 when the image
+// overlaps no terrain, and nothing otherwise.
+constexpr const char* kImageryNodeDescription = "urbis:imagery";
+struct TerrainDrape {
+    std::string layerId;
+    const gis::ImageryLayerData* imagery = nullptr;
+};
+osg::ref_ptr<osg::Node> buildTerrainNode(const gis::RasterF& dem, const gis::Vec3& origin,
+                                         std::span<const TerrainDrape> drapes,
+                                         const std::string& activeLayerId);
+osg::ref_ptr<osg::Node> buildImageryNode(const gis::ImageryLayerData& imagery, double z,
+                                         const gis::Vec3& origin);
+// Switches every terrain drape under a project scene root to the first visible imagery layer node that has a
+// drape there (or to the plain terrain); setLayerVisible calls it.
+void updateTerrainDrapes(osg::Group* root);
+
 // Finds the layer node under a project scene root; null when absent.
 osg::Node* findLayerNode(osg::Group* root, const std::string& layerId);
 void setLayerVisible(osg::Group* root, const std::string& layerId, bool visible);
