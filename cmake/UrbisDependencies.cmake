@@ -7,7 +7,7 @@ find_package(TBB REQUIRED)
 find_package(nlohmann_json REQUIRED)
 # CityGML 2.0/1.0 reader (libcitygml-dev, LGPL): linked privately to gis_core only.
 find_package(citygml 2.4 REQUIRED CONFIG)
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent LinguistTools Test Network)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Widgets OpenGL OpenGLWidgets Concurrent Charts LinguistTools Test Network)
 
 # OSG has no CMake config package: wrap FindOpenSceneGraph in one INTERFACE target.
 find_package(OpenSceneGraph 3.6 REQUIRED COMPONENTS osgDB osgGA osgUtil osgViewer osgText)

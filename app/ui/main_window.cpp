@@ -7,12 +7,18 @@
 #include "app/ui/about_dialog.h"
 #include "app/ui/edit_controller.h"
 #include "app/ui/file_controller.h"
+#include "app/ui/flood_controller.h"
+#include "app/ui/flood_panel.h"
+#include "app/ui/flood_results_panel.h"
 #include "app/ui/icons.h"
 #include "app/ui/layer_panel.h"
 #include "app/ui/legend_panel.h"
 #include "app/ui/log_panel.h"
 #include "app/ui/scene_sync.h"
 #include "app/ui/status_bar_controller.h"
+#include "app/ui/sunlight_controller.h"
+#include "app/ui/sunlight_panel.h"
+#include "app/ui/sunlight_results_panel.h"
 #include "app/ui/view_controller.h"
 #include "viewer/qt/viewer_widget.h"
 
@@ -46,6 +52,8 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     mEdit = new EditController(mDocument, this, this);
     mView = new ViewController(mDocument, mViewer, this);
     mStatus = new StatusBarController(statusBar(), mDocument, mViewer, mTasks, this);
+    mFlood = new FloodController(this, mDocument, mTasks, mViewer, this);
+    mSunlight = new SunlightController(this, mDocument, mTasks, mViewer, this);
 
     addDockWidget(Qt::LeftDockWidgetArea, mLayers);
     splitDockWidget(mLayers, mLegend, Qt::Vertical); // the legend under the layers it explains
@@ -53,6 +61,14 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, mLog);
     mEdit->historyDock()->hide();
     mLog->hide();
+    addDockWidget(Qt::RightDockWidgetArea, mFlood->panel());
+    splitDockWidget(mFlood->panel(), mFlood->resultsPanel(), Qt::Vertical);
+    mFlood->panel()->hide();
+    mFlood->resultsPanel()->hide();
+    addDockWidget(Qt::RightDockWidgetArea, mSunlight->panel());
+    addDockWidget(Qt::BottomDockWidgetArea, mSunlight->resultsPanel());
+    mSunlight->panel()->hide();
+    mSunlight->resultsPanel()->hide();
     // The left column as wide as the legend's longest class name (capped), its height shared with the layers.
     resizeDocks({mLayers}, {std::min(mLegend->preferredWidth(), 420)}, Qt::Horizontal);
     resizeDocks({mLayers, mLegend}, {1, 1}, Qt::Vertical);
@@ -64,6 +80,9 @@ MainWindow::MainWindow(const Options& options, QWidget* parent)
     connect(mLayers, &LayerPanel::zoomToLayerRequested, mView, &ViewController::zoomToLayer);
     connect(mFile, &FileController::logMessage, mLog, &LogPanel::append);
     connect(mFile, &FileController::statusMessage, mStatus, &StatusBarController::showMessage);
+    connect(mFlood, &FloodController::logMessage, mLog, &LogPanel::append);
+    connect(mFlood, &FloodController::statusMessage, mStatus, &StatusBarController::showMessage);
+    connect(mSunlight, &SunlightController::statusMessage, mStatus, &StatusBarController::showMessage);
     connect(mDocument, &Document::projectReset, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::pathChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &Document::modifiedChanged, this, &MainWindow::updateTitle);
@@ -91,8 +110,11 @@ void MainWindow::createMenus() {
     mView->populateMenu(view);
     view->addSeparator();
     QMenu* panels = view->addMenu(tr("&Panels"));
-    for (QDockWidget* dock : {static_cast<QDockWidget*>(mLayers), static_cast<QDockWidget*>(mLegend),
-                              mEdit->historyDock(), static_cast<QDockWidget*>(mLog)}) {
+    for (QDockWidget* dock :
+         {static_cast<QDockWidget*>(mLayers), static_cast<QDockWidget*>(mLegend), mEdit->historyDock(),
+          static_cast<QDockWidget*>(mLog), static_cast<QDockWidget*>(mFlood->panel()),
+          static_cast<QDockWidget*>(mFlood->resultsPanel()), static_cast<QDockWidget*>(mSunlight->panel()),
+          static_cast<QDockWidget*>(mSunlight->resultsPanel())}) {
         QAction* toggle = dock->toggleViewAction();
         toggle->setStatusTip(tr("Show or hide the %1 panel").arg(dock->windowTitle()));
         panels->addAction(toggle);
@@ -110,6 +132,8 @@ void MainWindow::createMenus() {
     // Analyses (sunlight, flood ...) add their actions here through analysisMenu().
     mAnalysisMenu = menuBar()->addMenu(tr("&Analysis"));
     mAnalysisMenu->setObjectName(QStringLiteral("menuAnalysis"));
+    mFlood->populateMenu(mAnalysisMenu);
+    mSunlight->populateMenu(mAnalysisMenu);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("menuHelp"));
@@ -136,6 +160,7 @@ void MainWindow::createToolBars() {
     mView->populateToolBar(navigation);
     for (QToolBar* bar : {file, navigation})
         bar->toggleViewAction()->setStatusTip(tr("Show or hide the %1 toolbar").arg(bar->windowTitle()));
+    addToolBar(mSunlight->toolBar()); // the time slider: shown while the Sunlight panel is open
 }
 
 void MainWindow::updateTitle() {

@@ -12,12 +12,14 @@ namespace app {
 class Document;
 class EditController;
 class FileController;
+class FloodController;
 class LayerPanel;
 class LegendPanel;
 class LogPanel;
 class RecentFiles;
 class SceneSync;
 class StatusBarController;
+class SunlightController;
 class TaskRunner;
 class ViewController;
 
@@ -37,6 +39,8 @@ public:
     TaskRunner* taskRunner() const { return mTasks; }
     viewer::ViewerWidget* viewer() const { return mViewer; }
     FileController* fileController() const { return mFile; }
+    FloodController* floodController() const { return mFlood; }
+    SunlightController* sunlightController() const { return mSunlight; }
     EditController* editController() const { return mEdit; }
     ViewController* viewController() const { return mView; }
     LayerPanel* layerPanel() const { return mLayers; }
@@ -67,6 +71,8 @@ private:
     LegendPanel* mLegend;
     LogPanel* mLog;
     FileController* mFile;
+    FloodController* mFlood;
+    SunlightController* mSunlight;
     EditController* mEdit;
     ViewController* mView;
     StatusBarController* mStatus;

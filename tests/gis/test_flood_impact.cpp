@@ -1,6 +1,8 @@
 // Buildings and roads affected by a flood depth raster (gis/analysis/flood/flood_impact.h).
 #include "gis/analysis/flood/flood_export.h"
 #include "gis/analysis/flood/flood_impact.h"
+#include "gis/analysis/flood/project_grid.h"
+#include "gis/demo/demo_city.h"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -126,6 +128,40 @@ private slots:
         QVERIFY(f->GetGeometryRef() != nullptr);
         OGRFeature::DestroyFeature(f);
         GDALClose(ds);
+    }
+
+    void theDemoCityAsAHydrologyGrid() {
+        const Project demo = demo::makeDemoCity();
+        auto grid = flood::projectHydrologyGrid(demo, 10.0, {flood::BuildingMode::Blocked});
+        QVERIFY2(grid, grid.error().c_str());
+        QCOMPARE(grid->dem.cellSize, 10.0);
+        QVERIFY(grid->dem.width >= 350 && grid->dem.width <= 360);
+        for (const Building& b : grid->buildings)
+            QVERIFY(b.use != "bridge"); // bridges would dam the river
+        std::size_t blocked = 0, nodata = 0;
+        for (std::size_t i = 0; i < grid->blocked.size(); ++i) {
+            blocked += grid->blocked[i];
+            nodata += grid->blocked[i] && std::isnan(grid->dem.data[i]);
+        }
+        QVERIFY(blocked > 1000);
+        QCOMPARE(nodata, blocked); // blocked buildings are walls in the DEM the tiers run on
+
+        auto table = flood::defaultLandCoverTable();
+        QVERIFY2(table, table.error().c_str());
+        const RasterF codes = flood::landCoverFromZones(grid.value(), table.value());
+        const flood::FloodSeeds river = flood::waterBodySeeds(grid->zones);
+        QCOMPARE(int(river.areas.size()), 1);
+        int counts[256] = {};
+        for (std::size_t i = 0; i < codes.data.size(); ++i)
+            if (!std::isnan(codes.data[i]))
+                counts[int(codes.data[i])]++;
+        QVERIFY(counts[1] > 1000); // roofs
+        QVERIFY(counts[2] > 1000); // streets (outside any zone) are paved
+        QVERIFY(counts[3] > 100);  // parks
+        QVERIFY(counts[6] > 100);  // the river
+        QVERIFY(counts[50] > 1000); // built plots
+        auto n = flood::landCoverProperty(codes, grid->dem, table.value(), flood::LandCoverProperty::ManningN);
+        QVERIFY(n);
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "viewer/scene/camera.h"
 #include "viewer/scene/scene_builder.h"
+#include "viewer/scene/sun_shadows.h"
 
 #include <osg/Depth>
 #include <osg/Geometry>
@@ -9,6 +10,7 @@
 #include <osgUtil/IntersectionVisitor>
 #include <osgUtil/LineSegmentIntersector>
 
+#include <algorithm>
 #include <cmath>
 
 namespace viewer {
@@ -17,6 +19,7 @@ namespace {
 
 const osg::Vec4 kSkyTop(0.38f, 0.58f, 0.84f, 1.0f);
 const osg::Vec4 kSkyHorizon(0.80f, 0.87f, 0.94f, 1.0f);
+const osg::Vec4 kSunDiffuse(0.74f, 0.72f, 0.66f, 1.0f);
 
 // A bounding box that is never valid: the sky quad takes no part in near/far computation or culling.
 struct NoBounds : public osg::Drawable::ComputeBoundingBoxCallback {
@@ -88,7 +91,7 @@ SceneView::SceneView() {
     const gis::Vec3 toSun = viewDirection(150.0, 40.0);
     light->setPosition(osg::Vec4(float(toSun.x), float(toSun.y), float(toSun.z), 0.0f));
     light->setAmbient(osg::Vec4(0.42f, 0.43f, 0.47f, 1.0f));
-    light->setDiffuse(osg::Vec4(0.74f, 0.72f, 0.66f, 1.0f));
+    light->setDiffuse(kSunDiffuse);
     light->setSpecular(osg::Vec4(0, 0, 0, 1));
 
     mFog = new osg::Fog;
@@ -131,6 +134,36 @@ void SceneView::setProject(const gis::Project* project) {
         }
     }
     mProjectRoot->getOrCreateStateSet()->setAttributeAndModes(mFog.get(), osg::StateAttribute::ON);
+    if (mShadowsEnabled)
+        mShadows->attach(mRoot.get(), mProjectRoot.get());
+}
+
+void SceneView::setSunDirection(const std::optional<gis::Vec3>& toSun) {
+    mSun = toSun;
+    osg::Light* light = mViewer->getLight();
+    gis::Vec3 d = toSun ? toSun->normalized() : viewDirection(150.0, 40.0);
+    light->setPosition(osg::Vec4(float(d.x), float(d.y), float(d.z), 0.0f));
+    // Below the horizon only the sky lights the city; a low sun fades in over the first two degrees.
+    const float k = toSun ? float(std::clamp(d.z / 0.035, 0.0, 1.0)) : 1.0f;
+    light->setDiffuse(osg::Vec4(kSunDiffuse.r() * k, kSunDiffuse.g() * k, kSunDiffuse.b() * k, 1.0f));
+    if (mShadows)
+        mShadows->setSunDirection(osg::Vec3d(d.x, d.y, d.z));
+}
+
+void SceneView::setShadowsEnabled(bool enabled) {
+    if (enabled == mShadowsEnabled)
+        return;
+    mShadowsEnabled = enabled;
+    if (enabled) {
+        if (!mShadows) {
+            mShadows = std::make_unique<SunShadows>();
+            const gis::Vec3 d = mSun ? mSun->normalized() : viewDirection(150.0, 40.0);
+            mShadows->setSunDirection(osg::Vec3d(d.x, d.y, d.z));
+        }
+        mShadows->attach(mRoot.get(), mProjectRoot.get());
+    } else if (mShadows) {
+        mShadows->detach();
+    }
 }
 
 void SceneView::setOverlay(const std::string& name, osg::Node* node) {
@@ -213,6 +246,9 @@ osg::Matrixd SceneView::cameraMatrix() const {
 void SceneView::frame(unsigned fbo) {
     mWindow->setDefaultFboId(fbo);
     updateFog();
+    if (mShadowsEnabled)
+        mShadows->update(cameraMatrix(), mFovDeg, aspect(), mContent,
+                         osg::Vec3d(mOrigin.x, mOrigin.y, mOrigin.z));
     mViewer->frame();
 }
 

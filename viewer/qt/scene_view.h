@@ -13,10 +13,13 @@
 #include <osgViewer/GraphicsWindow>
 #include <osgViewer/Viewer>
 
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace viewer {
+
+class SunShadows;
 
 class SceneView {
 public:
@@ -70,6 +73,14 @@ public:
 
     int drawCalls() const;
 
+    // The sun of the sunlight preview: unit vector toward it in the world frame (x east, y north, z up); the
+    // scene's light follows it (no direct light below the horizon). Empty: the fixed default sun.
+    void setSunDirection(const std::optional<gis::Vec3>& toSun);
+    const std::optional<gis::Vec3>& sunDirection() const { return mSun; }
+    // Shadow-mapped sun shadows (viewer/scene/sun_shadows.h); off by default, so renders are unchanged.
+    void setShadowsEnabled(bool enabled);
+    bool shadowsEnabled() const { return mShadowsEnabled; }
+
 private:
     void updateProjection();
     void updateFog();
@@ -85,6 +96,9 @@ private:
     int mWidth = 1;
     int mHeight = 1;
     double mFovDeg = kOrbitFovDeg;
+    std::unique_ptr<SunShadows> mShadows; // created when first enabled
+    bool mShadowsEnabled = false;
+    std::optional<gis::Vec3> mSun;
 };
 
 } // namespace viewer

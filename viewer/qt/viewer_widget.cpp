@@ -1,4 +1,5 @@
 #include "viewer/qt/viewer_widget.h"
+#include "viewer/qt/sun_indicator.h"
 #include "viewer/qt/viewport_overlay.h"
 
 #include <QPainter>
@@ -154,6 +155,29 @@ void ViewerWidget::setOverlay(const QString& name, osg::Node* node) {
     update();
 }
 
+void ViewerWidget::setSunDirection(const std::optional<gis::Vec3>& toSun, const QString& label) {
+    d->scene.setSunDirection(toSun);
+    d->sunLabel = label;
+    update();
+}
+
+std::optional<gis::Vec3> ViewerWidget::sunDirection() const {
+    return d->scene.sunDirection();
+}
+
+void ViewerWidget::setShadowsEnabled(bool enabled) {
+    d->scene.setShadowsEnabled(enabled);
+    update();
+}
+
+bool ViewerWidget::shadowsEnabled() const {
+    return d->scene.shadowsEnabled();
+}
+
+bool ViewerWidget::hasOverlay(const QString& name) const {
+    return d->scene.overlay(name.toStdString()) != nullptr;
+}
+
 gis::Vec3 ViewerWidget::origin() const {
     return d->scene.origin();
 }
@@ -263,6 +287,13 @@ void ViewerWidget::resizeGL(int w, int h) {
 void ViewerWidget::paintGL() {
     // The default FBO changes on resize and OSG would otherwise rebind FBO 0 (TOOLCHAIN.md pitfall 2).
     d->scene.frame(defaultFramebufferObject());
+    // OSG leaves the pixel-store state of its last texture upload (the shadow map's stand-in, overlay
+    // rasters: alignment 1); Qt uploads its glyph cache assuming the defaults, and text would come out
+    // sheared. OSG sets these before every upload of its own, so restoring them is invisible to it.
+    if (QOpenGLContext* gl = QOpenGLContext::currentContext()) {
+        gl->functions()->glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        gl->functions()->glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    }
     d->lastDrawCalls = d->scene.drawCalls();
     if (!d->project || d->project->layers.empty())
         return; // nothing to orient or measure
@@ -273,6 +304,8 @@ void ViewerWidget::paintGL() {
     overlay.walkMode = d->mode == CameraMode::Walk;
     QPainter painter(this);
     ViewportOverlay::paint(painter, size(), overlay);
+    if (const auto& sun = d->scene.sunDirection())
+        SunIndicator::paint(painter, size(), *sun, overlay.view.heading, d->sunLabel);
 }
 
 } // namespace viewer

@@ -8,6 +8,7 @@
 #include <QOpenGLWidget>
 
 #include <memory>
+#include <optional>
 
 namespace gis {
 struct Project;
@@ -35,6 +36,7 @@ public:
     // Analysis overlays (see SceneView::setOverlay): `node` in project coordinates relative to origin(),
     // kept across setProject; null removes the overlay.
     void setOverlay(const QString& name, osg::Node* node);
+    bool hasOverlay(const QString& name) const;
     // The project origin the scene's coordinates are relative to.
     gis::Vec3 origin() const;
 
@@ -45,6 +47,15 @@ public:
     void zoomToExtent(const gis::Extent& extent, double zMin, double zMax);
     void zoomToLayer(const QString& layerId);
     void home();
+
+    // The sunlight preview's sun: unit vector toward it (x east, y north, z up, grid axes of the project
+    // CRS); the scene's light follows it and a sun dial with `label` (e.g. the time) is drawn over the view.
+    // Empty: the fixed default light and no dial.
+    void setSunDirection(const std::optional<gis::Vec3>& toSun, const QString& label = {});
+    std::optional<gis::Vec3> sunDirection() const;
+    // Live shadow-mapped sun shadows (off by default).
+    void setShadowsEnabled(bool enabled);
+    bool shadowsEnabled() const;
 
     // Renders a frame now and returns it (for tests and screenshots).
     QImage renderToImage();

@@ -23,6 +23,7 @@ struct ViewerWidget::Impl {
     bool homePending = true; // apply the project's default view once the size is known
     bool sized = false;
     int lastDrawCalls = 0;
+    QString sunLabel; // shown with the sun dial while a sun direction is set
 
     // Mouse
     QPointF lastPos;

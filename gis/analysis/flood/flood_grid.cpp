@@ -176,6 +176,19 @@ Result<LandCoverTable> defaultLandCoverTable() {
     return loadLandCoverTable(resourceDirectory() + "/flood/landcover.json");
 }
 
+std::string landCoverTableJson(const LandCoverTable& table) {
+    nlohmann::json classes = nlohmann::json::array();
+    for (const LandCoverClass& c : table.classes)
+        classes.push_back({{"code", c.code},
+                           {"name", c.name},
+                           {"manning_n", c.manningN},
+                           {"runoff_coefficient", c.runoffCoefficient}});
+    return nlohmann::json{{"default_code", table.defaultCode},
+                          {"building_code", table.buildingCode},
+                          {"classes", classes}}
+        .dump(2);
+}
+
 void burnBuildingClass(RasterF& landCover, const std::vector<Building>& buildings,
                        const LandCoverTable& table) {
     const float roof = float(table.buildingCode);

@@ -75,6 +75,8 @@ struct LandCoverTable {
 // that the default and building codes exist.
 Result<LandCoverTable> parseLandCoverTable(const std::string& jsonText, const std::string& source);
 Result<LandCoverTable> loadLandCoverTable(const std::string& path);
+// The table in the layout parseLandCoverTable() reads (for a user's edited copy).
+std::string landCoverTableJson(const LandCoverTable& table);
 // The shipped table: resourceDirectory()/flood/landcover.json.
 Result<LandCoverTable> defaultLandCoverTable();
 

@@ -67,4 +67,36 @@ FloodSeeds waterBodySeeds(const std::vector<Zone>& zones) {
     return seeds;
 }
 
+RasterF landCoverFromZones(const ProjectGrid& grid, const LandCoverTable& table, int unzonedCode) {
+    RasterF codes = grid.ground;
+    for (float& v : codes.data)
+        if (!std::isnan(v))
+            v = float(unzonedCode);
+    auto codeOf = [](const std::string& cls) {
+        if (cls.empty())
+            return 50;
+        if (cls == "E2")
+            return 40; // farmland
+        switch (cls[0]) {
+        case 'G':
+            return 3; // green space and squares
+        case 'E':
+            return 6; // water (E1, or the major class)
+        case 'S':
+            return 2; // roads and transport: paved
+        default:
+            return 50; // built plots: ESA WorldCover "built-up"
+        }
+    };
+    for (const Zone& z : grid.zones) {
+        const float code = float(codeOf(z.landClass));
+        forEachCellInPolygon(codes, z.area, [&](std::size_t i) {
+            if (!std::isnan(codes.data[i]))
+                codes.data[i] = code;
+        });
+    }
+    burnBuildingClass(codes, grid.buildings, table);
+    return codes;
+}
+
 } // namespace gis::analysis::flood

@@ -31,4 +31,10 @@ Result<ProjectGrid> projectHydrologyGrid(const Project& project, double cellSize
 // water. In the demo city: the river.
 FloodSeeds waterBodySeeds(const std::vector<Zone>& zones);
 
+// Land-cover class codes (resources/flood/landcover.json) on the grid, from the zoning: GB 50137 G green
+// space -> green, E1/E water -> water, E2 farmland -> cropland, S roads and transport -> paved, every other
+// class (R, A, B, M, W, U: built plots) -> built-up; cells outside any zone -> `unzonedCode` (streets in a
+// city: paved); building footprints -> the table's roof class. NaN where the grid is nodata.
+RasterF landCoverFromZones(const ProjectGrid& grid, const LandCoverTable& table, int unzonedCode = 2);
+
 } // namespace gis::analysis::flood
