@@ -26,7 +26,7 @@ int runExportZones(const QStringList& args);
 int runImport(const QStringList& args);
 int runShadows(const QStringList& args);    // cmd_shadows.cpp
 int runIsochrones(const QStringList& args); // cmd_shadows.cpp
-int runFlood(const QStringList& args); // dispatches flood static|fill|simulate (cmd_flood.h)
+int runFlood(const QStringList& args);      // dispatches flood static|fill|simulate (cmd_flood.h)
 
 void printOut(const QString& text); // stdout, newline added
 void printErr(const QString& text); // stderr, newline added

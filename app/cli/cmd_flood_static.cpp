@@ -9,8 +9,8 @@
 // gis::analysis::flood calls the GUI makes.
 #include "app/cli/cli_common.h"
 #include "app/cli/cmd_flood.h"
-#include "gis/analysis/flood/flood_export.h"
 #include "gis/analysis/flood/depression_fill.h"
+#include "gis/analysis/flood/flood_export.h"
 #include "gis/analysis/flood/flood_grid.h"
 #include "gis/analysis/flood/static_flood.h"
 #include "gis/io/import_dataset.h"

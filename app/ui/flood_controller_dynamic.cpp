@@ -59,10 +59,10 @@ void FloodController::runDynamic() {
             in.outputEveryS = p.outputEveryMin * 60;
             in.lossesMmPerH = p.lossesMmPerH;
             in.drainageMmPerH = p.drainageMmPerH;
-        // Steep streets with smooth paving are where the inertial form struggles (see inertial_model.h):
-        // a conservative Courant factor and a small cap while the ground is still dry keep it stable.
-        in.alpha = 0.5;
-        in.maxTimeStepS = std::min(5.0, out->grid->dem.cellSize / 4);
+            // Steep streets with smooth paving are where the inertial form struggles (see inertial_model.h):
+            // a conservative Courant factor and a small cap while the ground is still dry keep it stable.
+            in.alpha = 0.5;
+            in.maxTimeStepS = std::min(5.0, out->grid->dem.cellSize / 4);
             if (p.storm == FloodPanel::Storm::Chicago) {
                 flood::ChicagoStorm storm{p.idfA, p.idfB, p.idfC, p.peak, in.durationS, 300};
                 auto rain = flood::chicagoHyetograph(storm);

@@ -99,9 +99,9 @@ void SunlightController::updateShadowOutlines() {
         return;
     }
     const gis::TerrainLayerData* terrain = project.terrain();
-    mViewer->setOverlay(name, viewer::buildShadowOutlines(outlines->polygons,
-                                                          terrain && terrain->dem ? terrain->dem.get() : nullptr,
-                                                          0.0, 0.3, mViewer->origin())
+    mViewer->setOverlay(name, viewer::buildShadowOutlines(
+                                  outlines->polygons, terrain && terrain->dem ? terrain->dem.get() : nullptr,
+                                  0.0, 0.3, mViewer->origin())
                                   .get());
 }
 

@@ -1,6 +1,7 @@
 // The bad-input corpus (tests/data/bad-input, see its README.md) through the app (needs an X server; label
 // "gl"): every file is imported into the open demo city; the window stays up, a failed import leaves the
-// project exactly as it was and says so in the Messages panel, a partly bad file adds only what it could read.
+// project exactly as it was and says so in the Messages panel, a partly bad file adds only what it could
+// read.
 #include "app/model/document.h"
 #include "app/model/task_runner.h"
 #include "app/ui/file_controller.h"

@@ -12,8 +12,8 @@
 #include "app/ui/window_capture.h"
 #include "gis/analysis/flood/project_grid.h"
 #include "gis/analysis/flood/static_flood.h"
-#include "viewer/qt/viewer_widget.h"
 #include "tests/viewer/gl_test_main.h"
+#include "viewer/qt/viewer_widget.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -65,12 +65,14 @@ private slots:
         QVERIFY2(flood->shownWetCells() > 0, "the river seeds flood at the initial level");
 
         // The same model computed directly: the panel shows exactly gis::depthAt at the panel's level.
-        auto grid = flood::projectHydrologyGrid(w->document()->project(), 10.0, {flood::BuildingMode::Blocked});
+        auto grid =
+            flood::projectHydrologyGrid(w->document()->project(), 10.0, {flood::BuildingMode::Blocked});
         QVERIFY(grid);
         auto cells = flood::seedCells(grid->dem, flood::waterBodySeeds(grid->zones), "demo");
         QVERIFY(cells);
         gis::NullProgress progress;
-        auto model = flood::buildStaticFlood(grid->dem, cells.value(), {}, flood::Connectivity::Eight, progress);
+        auto model =
+            flood::buildStaticFlood(grid->dem, cells.value(), {}, flood::Connectivity::Eight, progress);
         QVERIFY(model);
         const double level = flood->panel()->level();
         flood::FloodResult direct = flood::depthAt(model.value(), level);

@@ -33,8 +33,8 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMenu>
-#include <QPushButton>
 #include <QMutex>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>

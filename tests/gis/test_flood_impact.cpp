@@ -155,12 +155,13 @@ private slots:
         for (std::size_t i = 0; i < codes.data.size(); ++i)
             if (!std::isnan(codes.data[i]))
                 counts[int(codes.data[i])]++;
-        QVERIFY(counts[1] > 1000); // roofs
-        QVERIFY(counts[2] > 1000); // streets (outside any zone) are paved
-        QVERIFY(counts[3] > 100);  // parks
-        QVERIFY(counts[6] > 100);  // the river
+        QVERIFY(counts[1] > 1000);  // roofs
+        QVERIFY(counts[2] > 1000);  // streets (outside any zone) are paved
+        QVERIFY(counts[3] > 100);   // parks
+        QVERIFY(counts[6] > 100);   // the river
         QVERIFY(counts[50] > 1000); // built plots
-        auto n = flood::landCoverProperty(codes, grid->dem, table.value(), flood::LandCoverProperty::ManningN);
+        auto n =
+            flood::landCoverProperty(codes, grid->dem, table.value(), flood::LandCoverProperty::ManningN);
         QVERIFY(n);
     }
 };

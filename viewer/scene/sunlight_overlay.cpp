@@ -242,7 +242,8 @@ osg::ref_ptr<osg::Node> buildShadowOutlines(std::span<const gis::Polygon> polygo
                 vertices->push_back(detail::local(p.x, p.y, z, origin));
             }
         }
-        geometry->addPrimitiveSet(new osg::DrawArrays(GL_LINE_LOOP, first, GLsizei(vertices->size()) - first));
+        geometry->addPrimitiveSet(
+            new osg::DrawArrays(GL_LINE_LOOP, first, GLsizei(vertices->size()) - first));
     };
     for (const gis::Polygon& p : polygons) {
         addRing(p.outer);

@@ -53,8 +53,8 @@ osg::ref_ptr<osg::Node> buildHourGrid(const gis::RasterF& hours, std::span<const
                                       const gis::RasterF* dem, double groundZ, double lift,
                                       const gis::Vec3& origin);
 
-// Shadow outlines at an instant (gis/analysis/shadow_outline.h) as dark lines `lift` metres above the rendered
-// terrain (dem may be null: at groundZ), unlit, drawn over the ground. Null without polygons.
+// Shadow outlines at an instant (gis/analysis/shadow_outline.h) as dark lines `lift` metres above the
+// rendered terrain (dem may be null: at groundZ), unlit, drawn over the ground. Null without polygons.
 osg::ref_ptr<osg::Node> buildShadowOutlines(std::span<const gis::Polygon> polygons, const gis::RasterF* dem,
                                             double groundZ, double lift, const gis::Vec3& origin);
 

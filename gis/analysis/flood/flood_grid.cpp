@@ -183,9 +183,8 @@ std::string landCoverTableJson(const LandCoverTable& table) {
                            {"name", c.name},
                            {"manning_n", c.manningN},
                            {"runoff_coefficient", c.runoffCoefficient}});
-    return nlohmann::json{{"default_code", table.defaultCode},
-                          {"building_code", table.buildingCode},
-                          {"classes", classes}}
+    return nlohmann::json{
+        {"default_code", table.defaultCode}, {"building_code", table.buildingCode}, {"classes", classes}}
         .dump(2);
 }
 
