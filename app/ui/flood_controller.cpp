@@ -159,7 +159,7 @@ void FloodController::computeStatic() {
     if (params.seeds == FloodPanel::SeedSource::ClickedPoint && !d->seedPoint)
         return fail(tr("Flood: pick a seed point in the 3D view first (Pick, then click the map)."));
     auto project = std::make_shared<gis::Project>(mDocument->project());
-    auto cached = d->grid;
+    auto cached = d->cachedGrid(grid);
     auto seedPoint = d->seedPoint;
     struct Out {
         std::shared_ptr<const flood::ProjectGrid> grid;
@@ -171,15 +171,9 @@ void FloodController::computeStatic() {
     const bool started = mTasks->start(
         tr("Computing flood connection levels…"),
         [=](gis::Progress& progress) {
-            out->grid = cached;
-            if (!out->grid) {
-                progress.setMessage("Resampling the terrain");
-                auto g = flood::projectHydrologyGrid(*project, grid.cellSize,
-                                                     {flood::BuildingMode(grid.buildingMode), 5.0});
-                if (!g)
-                    return void(out->error = QString::fromStdString(g.error()));
-                out->grid = std::make_shared<flood::ProjectGrid>(std::move(g).value());
-            }
+            out->grid = hydrologyGrid(cached, *project, grid, out->error);
+            if (!out->grid)
+                return;
             flood::FloodSeeds seeds;
             if (params.seeds == FloodPanel::SeedSource::WaterBodies)
                 seeds = flood::waterBodySeeds(out->grid->zones);
@@ -211,6 +205,7 @@ void FloodController::computeStatic() {
             if (!out->error.isEmpty())
                 return fail(out->error);
             d->grid = out->grid;
+            d->gridParams = grid;
             d->staticModel = out->model;
             d->dynamic.reset();
             mResults->setTimes({});
@@ -245,7 +240,7 @@ void FloodController::computePonding() {
     const auto params = mPanel->pondingParams();
     const flood::LandCoverTable table = LandCoverDialog::currentTable();
     auto project = std::make_shared<gis::Project>(mDocument->project());
-    auto cached = d->grid;
+    auto cached = d->cachedGrid(grid);
     struct Out {
         std::shared_ptr<const flood::ProjectGrid> grid;
         std::optional<flood::PondingResult> result;
@@ -255,14 +250,9 @@ void FloodController::computePonding() {
     const bool started = mTasks->start(
         tr("Computing rain ponding…"),
         [=](gis::Progress& progress) {
-            out->grid = cached;
-            if (!out->grid) {
-                auto g = flood::projectHydrologyGrid(*project, grid.cellSize,
-                                                     {flood::BuildingMode(grid.buildingMode), 5.0});
-                if (!g)
-                    return void(out->error = QString::fromStdString(g.error()));
-                out->grid = std::make_shared<flood::ProjectGrid>(std::move(g).value());
-            }
+            out->grid = hydrologyGrid(cached, *project, grid, out->error);
+            if (!out->grid)
+                return;
             flood::PondingOptions options;
             options.rainMm = params.rainMm;
             options.uniformRunoff = params.runoff;
@@ -287,6 +277,11 @@ void FloodController::computePonding() {
             if (!out->error.isEmpty())
                 return fail(out->error);
             d->grid = out->grid;
+            d->gridParams = grid;
+            if (out->grid != cached) { // a new grid: the level model belongs to the old one
+                d->staticModel.reset();
+                mPanel->setStaticReady(false);
+            }
             d->dynamic.reset();
             mResults->setTimes({});
             mResults->setGauge({}, {}, {});

@@ -26,7 +26,7 @@ void FloodController::runDynamic() {
     const auto p = mPanel->dynamicParams();
     const flood::LandCoverTable table = LandCoverDialog::currentTable();
     auto project = std::make_shared<gis::Project>(mDocument->project());
-    auto cached = d->grid;
+    auto cached = d->cachedGrid(grid);
     struct Out {
         std::shared_ptr<const flood::ProjectGrid> grid;
         std::shared_ptr<const flood::InertialResult> result;
@@ -36,14 +36,9 @@ void FloodController::runDynamic() {
     const bool started = mTasks->start(
         tr("Running the 2D flood model…"),
         [=](gis::Progress& progress) {
-            out->grid = cached;
-            if (!out->grid) {
-                auto g = flood::projectHydrologyGrid(*project, grid.cellSize,
-                                                     {flood::BuildingMode(grid.buildingMode), 5.0});
-                if (!g)
-                    return void(out->error = QString::fromStdString(g.error()));
-                out->grid = std::make_shared<flood::ProjectGrid>(std::move(g).value());
-            }
+            out->grid = hydrologyGrid(cached, *project, grid, out->error);
+            if (!out->grid)
+                return;
             flood::InertialInput in;
             in.dem = out->grid->dem; // blocked buildings are nodata there: walls
             in.manning = p.manning;
@@ -86,6 +81,11 @@ void FloodController::runDynamic() {
             if (!out->error.isEmpty())
                 return fail(out->error);
             d->grid = out->grid;
+            d->gridParams = grid;
+            if (out->grid != cached) { // a new grid: the level model belongs to the old one
+                d->staticModel.reset();
+                mPanel->setStaticReady(false);
+            }
             d->dynamic = out->result;
             const auto& r = *out->result;
             QVector<double> times;

@@ -1,6 +1,7 @@
 #pragma once
 // FloodController's private state, shared by flood_controller.cpp and flood_controller_dynamic.cpp.
 #include "app/ui/flood_controller.h"
+#include "app/ui/flood_panel.h"
 #include "gis/analysis/flood/flood_impact.h"
 #include "gis/analysis/flood/inertial_model.h"
 #include "gis/analysis/flood/project_grid.h"
@@ -18,6 +19,14 @@ namespace flood = gis::analysis::flood;
 
 struct FloodController::State {
     std::shared_ptr<const flood::ProjectGrid> grid;
+    FloodPanel::GridParams gridParams; // what `grid` was built with
+
+    // The grid to start a run with: the cached one when built with `params`, else null (the run builds it).
+    std::shared_ptr<const flood::ProjectGrid> cachedGrid(const FloodPanel::GridParams& params) const {
+        const bool same =
+            grid && gridParams.cellSize == params.cellSize && gridParams.buildingMode == params.buildingMode;
+        return same ? grid : nullptr;
+    }
     std::shared_ptr<const flood::StaticFloodModel> staticModel;
     std::shared_ptr<const flood::InertialResult> dynamic;
     std::optional<gis::Vec2> seedPoint;
@@ -34,5 +43,21 @@ struct FloodController::State {
     };
     std::optional<Scenario> scenarioA;
 };
+
+// On the worker thread: `cached`, or the project's hydrology grid for `params` (null and `error` set on
+// failure).
+inline std::shared_ptr<const flood::ProjectGrid>
+hydrologyGrid(std::shared_ptr<const flood::ProjectGrid> cached, const gis::Project& project,
+              const FloodPanel::GridParams& params, QString& error) {
+    if (cached)
+        return cached;
+    auto g = flood::projectHydrologyGrid(project, params.cellSize,
+                                         {flood::BuildingMode(params.buildingMode), 5.0});
+    if (!g) {
+        error = QString::fromStdString(g.error());
+        return nullptr;
+    }
+    return std::make_shared<flood::ProjectGrid>(std::move(g).value());
+}
 
 } // namespace app

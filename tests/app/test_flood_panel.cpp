@@ -89,6 +89,16 @@ private slots:
         QVERIFY(flood->shownAffectedBuildings() > 0);
         QCOMPARE(flood->resultsPanel()->buildingTable()->rowCount(), flood->shownAffectedBuildings());
         screenshot(*w, "flood_static_high.png");
+
+        // A coarser grid is a new grid (not the cached one): a quarter as many cells for the same level.
+        const std::size_t fine = flood->shownWetCells();
+        const double shownLevel = flood->panel()->level();
+        w->floodController()->panel()->findChild<QDoubleSpinBox*>()->setValue(20.0);
+        flood->computeStatic();
+        QVERIFY(w->taskRunner()->waitForFinished(60000));
+        flood->panel()->setLevel(shownLevel);
+        const double ratio = double(flood->shownWetCells()) / double(fine);
+        QVERIFY2(ratio > 0.18 && ratio < 0.32, qPrintable(QString::number(ratio)));
     }
 
     void pondingAndDynamicRun() {
