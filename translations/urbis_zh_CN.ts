@@ -1696,16 +1696,24 @@ Area: %4</source>
         <translation>无坐标系</translation>
     </message>
     <message>
-        <source>Coordinate system of the project: %1</source>
-        <translation>项目坐标系：%1</translation>
-    </message>
-    <message>
         <source>Canceled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>heights: datum not declared</source>
+        <translation>高程：未声明高程基准</translation>
+    </message>
+    <message>
+        <source>heights: %1</source>
+        <translation>高程：%1</translation>
+    </message>
+    <message>
+        <source>Coordinate system of the project: %1. Heights (terrain, building bases) are used as the data give them; %2.</source>
+        <translation>项目坐标系：%1。高程（地形、建筑基底）按数据原值使用；%2。</translation>
     </message>
 </context>
 <context>

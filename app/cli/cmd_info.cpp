@@ -1,5 +1,6 @@
 // urbis-cli info PATH [--json]
 #include "app/cli/cli_common.h"
+#include "gis/io/crs_transform.h"
 #include "gis/io/dataset_info.h"
 
 #include <QCommandLineParser>
@@ -22,6 +23,9 @@ nlohmann::json toJson(const gis::io::DatasetInfo& info) {
     j["driver"] = info.driver;
     j["crs"] = info.crs.empty() ? nlohmann::json(nullptr) : nlohmann::json(info.crs);
     j["crs_name"] = info.crsName;
+    // The heights' datum as the CRS declares it ("not declared": heights are taken as they are).
+    j["vertical_datum"] = info.crs.empty() ? nlohmann::json(nullptr)
+                                           : nlohmann::json(gis::io::verticalDatumName(gis::Crs{info.crs}));
     if (info.schemaVersion > 0)
         j["schema_version"] = info.schemaVersion;
     if (info.rasterBands > 0)

@@ -107,8 +107,15 @@ void StatusBarController::updateCrs() {
     QString text = name.isEmpty() ? QString::fromStdString(crs.definition).left(40) : name;
     if (id.startsWith(QLatin1String("EPSG:")))
         text += QStringLiteral(" (%1)").arg(id);
-    mCrs->setText(text);
-    mCrs->setToolTip(tr("Coordinate system of the project: %1").arg(text));
+    // Heights: the vertical datum the CRS declares, or that none is (heights are then used as they are).
+    const std::string vertical = gis::io::verticalDatumName(crs);
+    const QString heights = vertical == "not declared"
+                                ? tr("heights: datum not declared")
+                                : tr("heights: %1").arg(QString::fromStdString(vertical));
+    mCrs->setText(text + QStringLiteral(" · ") + heights);
+    mCrs->setToolTip(tr("Coordinate system of the project: %1. Heights (terrain, building bases) are used as "
+                        "the data give them; %2.")
+                         .arg(text, heights));
     auto transform = gis::io::CrsTransform::create(crs, gis::Crs{"EPSG:4326"});
     if (transform)
         mToLonLat = std::make_unique<gis::io::CrsTransform>(std::move(transform).value());

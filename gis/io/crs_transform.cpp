@@ -132,6 +132,31 @@ std::string crsName(const Crs& crs) {
     return name ? name : crs.definition.substr(0, 60);
 }
 
+std::string verticalDatumName(const Crs& crs) {
+    if (crs.isEmpty())
+        return {};
+    PjPtr pj = createCrs(crs);
+    if (!pj)
+        return "not declared";
+    PJ_CONTEXT* ctx = threadContext();
+    const PJ_TYPE type = proj_get_type(pj.get());
+    if (type == PJ_TYPE_COMPOUND_CRS) {
+        PjPtr vertical(proj_crs_get_sub_crs(ctx, pj.get(), 1));
+        const char* name = vertical ? proj_get_name(vertical.get()) : nullptr;
+        return name ? name : "not declared";
+    }
+    if (type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_GEOCENTRIC_CRS) {
+        PjPtr datum(proj_crs_get_datum_forced(ctx, pj.get())); // also for datum ensembles (WGS 84)
+        const char* name = datum ? proj_get_name(datum.get()) : nullptr;
+        return std::string("ellipsoidal height (") + (name ? name : "unknown datum") + ")";
+    }
+    if (type == PJ_TYPE_VERTICAL_CRS) {
+        const char* name = proj_get_name(pj.get());
+        return name ? name : "not declared";
+    }
+    return "not declared";
+}
+
 bool isProjectedMetric(const Crs& crs) {
     PjPtr pj = createCrs(crs);
     if (!pj)

@@ -31,6 +31,11 @@ private:
 std::string crsIdentifier(const Crs& crs);
 // Human name, e.g. "CGCS2000 / 3-degree Gauss-Kruger CM 114E".
 std::string crsName(const Crs& crs);
+// What the heights of data in `crs` are measured from, for the user to see: the vertical CRS of a compound
+// CRS
+// ("NAP height"), "ellipsoidal height (<datum>)" for a 3D geographic CRS, else "not declared" (heights are
+// then taken as they are, in whatever datum the data used). Empty when the CRS is empty.
+std::string verticalDatumName(const Crs& crs);
 // True for a projected CRS whose axis unit is metres.
 bool isProjectedMetric(const Crs& crs);
 // True for Web Mercator (EPSG:3857 and its aliases): metres on the map, not on the ground (x1.56 at 50 deg

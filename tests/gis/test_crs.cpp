@@ -38,6 +38,13 @@ private slots:
         QVERIFY(!isProjectedMetric(Crs{"EPSG:4326"}));
         QVERIFY(!isProjectedMetric(Crs{"EPSG:2229"})); // US survey feet
     }
+    void verticalDatumIsNamed() {
+        QCOMPARE(io::verticalDatumName(Crs{"EPSG:7415"}), std::string("NAP height")); // RD New + NAP
+        QCOMPARE(io::verticalDatumName(Crs{"EPSG:4547"}), std::string("not declared"));
+        QVERIFY(io::verticalDatumName(Crs{"EPSG:4979"}).starts_with("ellipsoidal height (World Geodetic"));
+        QVERIFY(io::verticalDatumName(Crs{}).empty());
+    }
+
     void unknownCrsIsAnError() {
         auto t = CrsTransform::create(Crs{"EPSG:999999"}, Crs{"EPSG:4326"});
         QVERIFY(!t);
