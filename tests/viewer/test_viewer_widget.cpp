@@ -242,7 +242,7 @@ private slots:
             return (v.east - start.east) * std::sin(h) + (v.north - start.north) * std::cos(h);
         };
         const auto walkedSoFar = [&] { return alongHeading(mWidget->cameraView()); };
-        QTRY_VERIFY_WITH_TIMEOUT(walkedSoFar() > gap - 1.5, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(walkedSoFar() > gap - 1.5, 150000);
         QElapsedTimer extra;
         extra.start();
         const double before = walkedSoFar();
