@@ -136,6 +136,23 @@ void FloodController::invalidate() {
     mAnimation->stop();
 }
 
+bool FloodController::acceptRun(const TaskOutcome& outcome, const QString& error,
+                                const QString& canceledMessage,
+                                std::shared_ptr<const flood::ProjectGrid> grid,
+                                const FloodPanel::GridParams& params) {
+    if (!outcome.succeeded() || !error.isEmpty()) {
+        fail(outcome.canceled ? canceledMessage : !outcome.succeeded() ? outcome.error : error);
+        return false;
+    }
+    if (grid != d->grid) {
+        d->staticModel.reset();
+        mPanel->setStaticReady(false);
+    }
+    d->grid = std::move(grid);
+    d->gridParams = params;
+    return true;
+}
+
 void FloodController::clearOverlay() {
     mViewer->setOverlay(QStringLiteral("flood"), nullptr);
     d->depth = {};
@@ -200,12 +217,8 @@ void FloodController::computeStatic() {
             out->model = std::make_shared<flood::StaticFloodModel>(std::move(model).value());
         },
         [=, this](const TaskOutcome& outcome) {
-            if (!outcome.succeeded())
-                return fail(outcome.canceled ? tr("Flood computation canceled.") : outcome.error);
-            if (!out->error.isEmpty())
-                return fail(out->error);
-            d->grid = out->grid;
-            d->gridParams = grid;
+            if (!acceptRun(outcome, out->error, tr("Flood computation canceled."), out->grid, grid))
+                return;
             d->staticModel = out->model;
             d->dynamic.reset();
             mResults->setTimes({});
@@ -272,16 +285,8 @@ void FloodController::computePonding() {
             out->result = std::move(r).value();
         },
         [=, this](const TaskOutcome& outcome) {
-            if (!outcome.succeeded())
-                return fail(outcome.canceled ? tr("Ponding computation canceled.") : outcome.error);
-            if (!out->error.isEmpty())
-                return fail(out->error);
-            d->grid = out->grid;
-            d->gridParams = grid;
-            if (out->grid != cached) { // a new grid: the level model belongs to the old one
-                d->staticModel.reset();
-                mPanel->setStaticReady(false);
-            }
+            if (!acceptRun(outcome, out->error, tr("Ponding computation canceled."), out->grid, grid))
+                return;
             d->dynamic.reset();
             mResults->setTimes({});
             mResults->setGauge({}, {}, {});

@@ -4,6 +4,7 @@
 // the water overlay in 3D, the affected buildings and roads, a time slider and gauge chart for dynamic runs,
 // scenario A/B and the exports. The analyses themselves are gis functions shared with urbis-cli flood.
 #include "app/model/outcome.h"
+#include "app/ui/flood_panel.h"
 
 #include <QObject>
 #include <QString>
@@ -18,13 +19,16 @@ class QTimer;
 namespace viewer {
 class ViewerWidget;
 }
+namespace gis::analysis::flood {
+struct ProjectGrid;
+}
 
 namespace app {
 
 class Document;
-class FloodPanel;
 class FloodResultsPanel;
 class TaskRunner;
+struct TaskOutcome;
 
 class FloodController : public QObject {
     Q_OBJECT
@@ -55,6 +59,11 @@ signals:
 private:
     struct State;
     void invalidate();
+    // The common start of every tier's finish: reports a failure or cancel (false), else adopts the run's
+    // grid (a new grid drops the level model built on the old one).
+    bool acceptRun(const TaskOutcome& outcome, const QString& error, const QString& canceledMessage,
+                   std::shared_ptr<const gis::analysis::flood::ProjectGrid> grid,
+                   const FloodPanel::GridParams& params);
     void clearOverlay();
     void showDepth(const QString& title, const QString& details);
     void showSnapshot(int index);

@@ -76,16 +76,8 @@ void FloodController::runDynamic() {
             out->result = std::make_shared<flood::InertialResult>(std::move(r).value());
         },
         [=, this](const TaskOutcome& outcome) {
-            if (!outcome.succeeded())
-                return fail(outcome.canceled ? tr("Flood simulation canceled.") : outcome.error);
-            if (!out->error.isEmpty())
-                return fail(out->error);
-            d->grid = out->grid;
-            d->gridParams = grid;
-            if (out->grid != cached) { // a new grid: the level model belongs to the old one
-                d->staticModel.reset();
-                mPanel->setStaticReady(false);
-            }
+            if (!acceptRun(outcome, out->error, tr("Flood simulation canceled."), out->grid, grid))
+                return;
             d->dynamic = out->result;
             const auto& r = *out->result;
             QVector<double> times;
