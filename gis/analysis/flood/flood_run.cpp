@@ -274,6 +274,7 @@ Result<FloodRun> loadFloodRun(const std::string& runJsonPath) {
                                   "write_depth_snapshots",
                                   "stats_every_steps",
                                   "nodata_holes",
+                                  "max_velocity",
                                   "comment"};
     for (auto& [key, value] : j.items())
         if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -333,7 +334,8 @@ Result<FloodRun> loadFloodRun(const std::string& runJsonPath) {
          {Scalar{"output_every_s", &in.outputEveryS}, Scalar{"losses_mm_per_h", &in.lossesMmPerH},
           Scalar{"drainage_mm_per_h", &in.drainageMmPerH}, Scalar{"theta", &in.theta},
           Scalar{"alpha", &in.alpha}, Scalar{"max_time_step_s", &in.maxTimeStepS},
-          Scalar{"depth_threshold", &in.depthThreshold}, Scalar{"stats_every_steps", &statsEvery}})
+          Scalar{"depth_threshold", &in.depthThreshold}, Scalar{"max_velocity", &in.maxVelocity},
+          Scalar{"stats_every_steps", &statsEvery}})
         if (j.contains(s.key)) {
             auto v = number(rd, j[s.key], s.key);
             if (!v)

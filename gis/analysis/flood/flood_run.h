@@ -21,7 +21,8 @@
 //                         "slope"?: normal-depth slope for free edges, "range"?: [min, max] along the edge}]
 //   gauges              [{"name", "x", "y"}]
 //   optional            theta, alpha, max_time_step_s, depth_threshold (m), blocked (raster: nonzero = wall),
-//                       initial_depth (raster), write_depth_snapshots (bool), stats_every_steps, nodata_holes
+//                       initial_depth (raster), write_depth_snapshots (bool), stats_every_steps, nodata_holes,
+//                       max_velocity (m/s, the instability limit; default 150)
 #include "gis/analysis/flood/inertial_model.h"
 #include "gis/model/crs.h"
 #include "gis/result.h"

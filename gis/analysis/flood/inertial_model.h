@@ -99,8 +99,11 @@ struct InertialInput {
     double alpha = 0.7;           // Courant-type coefficient in (0, 1]
     double maxTimeStepS = 10;     // cap while the domain is dry or shallow
     double depthThreshold = 0.05; // arrival time and flooded area: depth above this (m)
-    double maxVelocity =
-        50; // m/s; a face velocity |q| / h_flow above this (on faces ≥ 10 cm deep) stops the run
+    // m/s; a face velocity |q| / h_flow above this (faces ≥ 10 cm deep) stops the run. Not 50: where water
+    // pours over a wall or a bridge deck of a surface model the inertial form (no convective term) lets
+    // stable flows reach ~50 m/s (Carlisle 2005 did at 34 h); runaway instabilities pass 150 quickly and also
+    // end in NaN depths, which are caught too.
+    double maxVelocity = 150;
     int statsEverySteps = 1;   // update max depth/velocity/hazard/arrival every N steps (≥ 1)
     bool keepSnapshots = true; // depth rasters at output times in the result
     // Called at every output time with the current depth (m, NaN on walls); optional.
