@@ -183,7 +183,7 @@ private slots:
         // ones add ∂q/∂t, whose ratio to the friction slope along this solution is u²/(g h) = Fr²
         // (differentiate h(x, t)). So the model may lie below the solution by O(Fr²), growing towards the
         // thin front. With u = 0.5 m/s and n = 0.03, Fr² ≤ 0.06 for x ≤ 0.8 u t (h ≥ 0.43 m): there we ask
-        // for 3 % (observed ≤ 2.7 %, 0.1 % at the boundary). Bates et al. (2010) used u = 1 m/s, n = 0.01,
+        // for 3 % (observed ≤ 1.9 %, 0.1 % at the boundary). Bates et al. (2010) used u = 1 m/s, n = 0.01,
         // where Fr² reaches 0.2 at mid-profile and the comparison is correspondingly looser (we see 5 % at
         // 0.7 u t).
         const double u = 0.5, n = 0.03, T = 3600;

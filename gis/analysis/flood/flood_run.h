@@ -2,17 +2,15 @@
 // A dynamic flood run described by a RUN.json file (urbis-cli flood simulate RUN.json --out DIR): read it
 // into an InertialInput, run it, and write the outputs (GeoTIFFs, gauge CSV, run record) and a JSON summary.
 //
-// RUN.json keys (paths are relative to the RUN.json's folder; times in seconds, coordinates in the DEM's
-// CRS):
-//   dem                 raster path (required; projected CRS in metres; border nodata = walls; interior
-//   nodata
-//                       holes are refused unless "nodata_holes": "walls")
+// RUN.json keys (paths relative to the RUN.json's folder; times in s, coordinates in the DEM's CRS):
+//   dem                 raster path (required; projected CRS in metres; border nodata = walls;
+//                       interior nodata holes are refused unless "nodata_holes": "walls")
 //   manning             number | raster path | {"classes": raster, "table": {"1": 0.03, ...}, "default": n}
 //   duration_s          number (required)
 //   output_every_s      number (default: min(600, duration_s)): gauge samples, snapshots, progress
 //   rain                [[t, mm/h], ...] | number (constant mm/h) |
-//                       {"chicago": {"a", "b", "c", "r", "duration_s", "step_s"}} (IDF i = a/(d+b)^c, d in
-//                       min)
+//                       {"chicago": {"a", "b", "c", "r", "duration_s", "step_s"}}
+//                       (IDF i = a / (d + b)^c, i in mm/h, d in minutes)
 //   losses_mm_per_h, drainage_mm_per_h   sink rates (default 0)
 //   inflows             [{"name"?, "point": [x, y] | "line": [[x, y], ...],
 //                         "series": [[t, m³/s], ...] | {"lisflood_bdy": path, "name": "upstream1"},
@@ -21,8 +19,8 @@
 //                         "slope"?: normal-depth slope for free edges, "range"?: [min, max] along the edge}]
 //   gauges              [{"name", "x", "y"}]
 //   optional            theta, alpha, max_time_step_s, depth_threshold (m), blocked (raster: nonzero = wall),
-//                       initial_depth (raster), write_depth_snapshots (bool), stats_every_steps, nodata_holes,
-//                       max_velocity (m/s, the instability limit; default 150)
+//                       initial_depth (raster), write_depth_snapshots (bool), stats_every_steps,
+//                       nodata_holes, max_velocity (m/s, the instability limit; default 150)
 #include "gis/analysis/flood/inertial_model.h"
 #include "gis/model/crs.h"
 #include "gis/result.h"
