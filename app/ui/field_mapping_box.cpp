@@ -23,21 +23,6 @@ constexpr const char* kDefaultKey = "import/defaultHeight";
 // Rows of the form: the note, the five roles, the default height, the preview.
 constexpr int kNoteRow = 0, kFirstRoleRow = 1, kDefaultRow = 6;
 
-std::string& member(gis::io::FieldMapping& m, FieldRole role) {
-    switch (role) {
-    case FieldRole::Height:
-        return m.height;
-    case FieldRole::Levels:
-        return m.levels;
-    case FieldRole::Base:
-        return m.base;
-    case FieldRole::ZoneClass:
-        return m.zoneClass;
-    case FieldRole::Name:
-        break;
-    }
-    return m.name;
-}
 } // namespace
 
 FieldMappingBox::FieldMappingBox(QWidget* parent)
@@ -138,7 +123,7 @@ void FieldMappingBox::showSource(const gis::io::ImportPreview* preview,
                     box->addItem(
                         tr("%1 (%2)").arg(QString::fromStdString(f.name), QString::fromStdString(f.type)),
                         QString::fromStdString(f.name));
-            const std::string& field = member(const_cast<gis::io::FieldMapping&>(mapping), kRoles[i]);
+            const std::string& field = mapping.field(kRoles[i]);
             box->setCurrentIndex(std::max(0, box->findData(QString::fromStdString(field))));
         }
         box->setEnabled(takes);
@@ -165,7 +150,7 @@ void FieldMappingBox::showSource(const gis::io::ImportPreview* preview,
 gis::io::FieldMapping FieldMappingBox::mapping() const {
     gis::io::FieldMapping m;
     for (int i = 0; i < 5; ++i)
-        member(m, kRoles[i]) = mRoles[i]->currentData().toString().toStdString();
+        m.field(kRoles[i]) = mRoles[i]->currentData().toString().toStdString();
     return m;
 }
 

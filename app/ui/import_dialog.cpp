@@ -34,26 +34,6 @@ namespace app {
 using gis::io::FieldRole;
 
 namespace {
-std::string& member(gis::io::FieldMapping& m, FieldRole role) {
-    switch (role) {
-    case FieldRole::Height:
-        return m.height;
-    case FieldRole::Levels:
-        return m.levels;
-    case FieldRole::Base:
-        return m.base;
-    case FieldRole::ZoneClass:
-        return m.zoneClass;
-    case FieldRole::Name:
-        break;
-    }
-    return m.name;
-}
-
-const std::string& member(const gis::io::FieldMapping& m, FieldRole role) {
-    return member(const_cast<gis::io::FieldMapping&>(m), role);
-}
-
 QString number(std::int64_t n) {
     return QLocale().toString(qlonglong(n));
 }
@@ -323,7 +303,7 @@ const gis::io::ImportPreview* ImportDialog::preview() const {
 
 QString ImportDialog::field(FieldRole role) const {
     const Source* s = current();
-    return s ? QString::fromStdString(member(s->mapping, role)) : QString();
+    return s ? QString::fromStdString(s->mapping.field(role)) : QString();
 }
 
 void ImportDialog::setField(FieldRole role, const QString& field) {

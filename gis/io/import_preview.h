@@ -31,6 +31,24 @@ struct FieldMapping {
     std::string zoneClass;
     std::string name;
     bool operator==(const FieldMapping&) const = default;
+
+    // The field of a role.
+    std::string& field(FieldRole role) {
+        switch (role) {
+        case FieldRole::Height:
+            return height;
+        case FieldRole::Levels:
+            return levels;
+        case FieldRole::Base:
+            return base;
+        case FieldRole::ZoneClass:
+            return zoneClass;
+        case FieldRole::Name:
+            break;
+        }
+        return name;
+    }
+    const std::string& field(FieldRole role) const { return const_cast<FieldMapping*>(this)->field(role); }
 };
 FieldMapping guessMapping(const std::vector<std::string>& fieldNames);
 
